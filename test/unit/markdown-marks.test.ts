@@ -4,7 +4,8 @@ import { describe, expect, it, test } from 'vitest';
 import { check } from '../../src/commands/check.js';
 import { parseMarkdownText } from '../../src/util/markdown.js';
 import { parseAsBuilt } from '../../src/util/markdown-pieces.js';
-import { isUncountedDefinition, MAX_MARKS, mayRenumber } from '../../src/validate/markdown-rules.js';
+import { isUncountedDefinition, MAX_MARKS } from '../../src/validate/markdown-limits.js';
+import { mayRenumber } from '../../src/validate/markdown-list-rules.js';
 import { withBodyLine } from '../helpers/fields.js';
 import { exampleProject } from '../helpers/project.js';
 

@@ -2,7 +2,7 @@ import type { Nodes } from 'mdast';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdownText } from '../../src/util/markdown.js';
-import { MAX_NESTING, nestingLevels } from '../../src/validate/markdown-rules.js';
+import { MAX_NESTING, nestingLevels } from '../../src/validate/markdown-limits.js';
 
 /** The most quotes, lists and footnote definitions open around any node of the parsed text. */
 function parsedNesting(text: string): number {

@@ -1,0 +1,223 @@
+/** The rules of a field's typography: a hyphen for a dash, words split at a line's end, em dashes and straight quotes in Latvian text, notes side by side. */
+
+import type { Root } from 'mdast';
+import type { YamlFile } from '../load/yaml.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { walk } from '../util/markdown.js';
+import { lineFrom, moreInField, fieldLabel, isEnglish, type Placer, placer } from './markdown-rule-place.js';
+
+/** A hyphen, or two, with a space on each side between two words: in Latvian text, a dash typed as hyphens. */
+export const SPACED_HYPHEN = /(?<=\S) --? (?=\S)/;
+const SPACED_HYPHENS = new RegExp(SPACED_HYPHEN.source, 'g');
+
+/**
+ * `markdown/spaced-hyphen`: a hyphen (or two, "--", as some type a dash) with a space on each side
+ * in running text ("kvalitāte - tas ir…", "(turpmāk -- ES)"), which Latvian writes with a spaced en
+ * dash " – " and the report prints as typed. Said once a field, at the first, with how many more
+ * there are; code is left alone.
+ */
+export function spacedHyphenProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
+  return spacedHyphenWarning(file, field, text, runningTextMatches(text, tree, SPACED_HYPHENS), place);
+}
+
+/** The `markdown/spaced-hyphen` warning of a field whose spaced hyphens were `found` (offsets in `text`), at the first. */
+function spacedHyphenWarning(file: YamlFile, field: readonly PropertyKey[], text: string, found: readonly number[], place: Placer): Diagnostic[] {
+  const [first] = found;
+  if (first === undefined) return [];
+  // "-" or "--", as typed; two words on each side, on its line.
+  const hyphens = text.startsWith('--', first + 1) ? '--' : '-';
+  const before = text.slice(text.lastIndexOf('\n', first) + 1, first).split(/\s+/).slice(-2).join(' ');
+  const after = lineFrom(text, first + hyphens.length + 2).split(/\s+/).slice(0, 2).join(' ');
+  const more = moreInField(found.length);
+  return [
+    diagnostic(
+      file.path,
+      place(first + 1, hyphens),
+      'warning',
+      'markdown/spaced-hyphen',
+      `${fieldLabel(field)} has ${hyphens === '-' ? 'a hyphen' : 'two hyphens'} between spaces, “${before} ${hyphens} ${after}”${more}: the report prints ${hyphens === '-' ? 'it' : 'them'} as typed, where Latvian writes a dash.`,
+      'Write an en dash with a space on each side, “ – ” (e.g. “(turpmāk – ES)”); a range is written with an en dash and no spaces, “2021–2027”.',
+    ),
+  ];
+}
+
+/**
+ * Where `pattern` (global) matches in the running text of a field (its text nodes, as written): not in
+ * code, a link's address or an HTML tag. Offsets in `text`, in order.
+ */
+function runningTextMatches(text: string, tree: Root, pattern: RegExp): number[] {
+  const found: number[] = [];
+  walk(tree, (node) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (node.type !== 'text' || start === undefined || end === undefined) return;
+    for (const match of text.slice(start, end).matchAll(pattern)) found.push(start + match.index);
+  });
+  return found;
+}
+
+/**
+ * A word broken at a line's end with a hyphen, as a PDF breaks words to fit its lines and keeps
+ * the hyphen when its text is copied: two small letters, the hyphen, and a small letter opening the
+ * next line. Not before a conjunction, where the hyphen leaves a word for later ("pirms- un
+ * pēcskolas").
+ */
+// The hyphen first, its letters looked behind from it: a pattern that opened with the look-behind tried two letter classes at every character.
+export const SPLIT_WORD = new RegExp(`-(?<=\\p{Ll}\\p{Ll}-)\\n[ \\t]*${splitWordEnd()}`, 'u');
+const SPLIT_WORDS = new RegExp(SPLIT_WORD.source, 'gu');
+
+/** The same in a plain (folded) value, whose line ends YAML has made spaces: "izglī- tībai". */
+const SPLIT_WORDS_FOLDED = new RegExp(`-(?<=\\p{Ll}\\p{Ll}-) ${splitWordEnd()}`, 'gu');
+
+/** What follows a broken word's hyphen: a small letter, not a conjunction. */
+function splitWordEnd(): string {
+  return '(?=\\p{Ll})(?!(?:un|vai|ne|nevis|kā|and|or|nor|to)(?!\\p{L}))';
+}
+
+/**
+ * `markdown/split-word`: a word broken across two lines with a hyphen ("izglī-" and "tībai"), as
+ * text copied from a PDF keeps it. Markdown joins a paragraph's lines with a space, so the report
+ * printed "izglī- tībai". Said once a field, at the first, with how many more there are; code is
+ * left alone.
+ */
+export function splitWordProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
+  return splitWordWarning(file, field, text, runningTextMatches(text, tree, SPLIT_WORDS), place, 'Markdown joins the lines of a paragraph so');
+}
+
+/** The `markdown/split-word` warning of a field whose broken words were `found` (offsets of their hyphens in `text`), at the first; `joins` says who put the space there. */
+function splitWordWarning(file: YamlFile, field: readonly PropertyKey[], text: string, found: readonly number[], place: Placer, joins: string): Diagnostic[] {
+  const [first] = found;
+  if (first === undefined) return [];
+  const head = /\S*$/.exec(text.slice(0, first))?.[0] ?? '';
+  const tail = /^\s*(\S*?)[.,;:!?)]*(?:\s|$)/.exec(text.slice(first + 1))?.[1] ?? '';
+  const more = moreInField(found.length);
+  return [
+    diagnostic(
+      file.path,
+      // The word with its hyphen: a hyphen alone is found first in `>-` before a folded value.
+      place(first - head.length, `${head}-`, head.length),
+      'warning',
+      'markdown/split-word',
+      `${fieldLabel(field)} has a word broken at a line’s end, “${head}-” and “${tail}”${more}: the report prints it “${head}- ${tail}”, with a space, as ${joins}.`,
+      `Write the word on one line: “${head}${tail}” where a PDF broke it only to fit its line, “${head}-${tail}” where the hyphen is the word’s own (“long-term”).`,
+    ),
+  ];
+}
+
+/** An em dash, as English text and Word's AutoCorrect write a dash. */
+const EM_DASHES = /—/g;
+
+/**
+ * `markdown/em-dash`: an em dash in the running text of a Latvian field ("viedoklis — tas ir",
+ * "2021—2027"), which Latvian writes as an en dash, spaced in a sentence and unspaced in a range,
+ * and the report prints as typed. Said once a field, at the first, with how many more there are;
+ * code, and an English field (`…_en`), are left alone.
+ */
+export function emDashProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
+  if (isEnglish(field)) return [];
+  return emDashWarning(file, field, text, runningTextMatches(text, tree, EM_DASHES), place);
+}
+
+/** The `markdown/em-dash` warning of a field whose em dashes were `found` (offsets in `text`), at the first. */
+function emDashWarning(file: YamlFile, field: readonly PropertyKey[], text: string, found: readonly number[], place: Placer): Diagnostic[] {
+  const [first] = found;
+  if (first === undefined) return [];
+  const before = text.slice(text.lastIndexOf('\n', first - 1) + 1, first).split(/\s+/).slice(-2).join(' ');
+  const after = lineFrom(text, first + 1).split(/\s+/).slice(0, 3).join(' ');
+  const more = moreInField(found.length);
+  return [
+    diagnostic(
+      file.path,
+      place(first, '—'),
+      'warning',
+      'markdown/em-dash',
+      `${fieldLabel(field)} has an em dash, “${`${before}—${after}`.trim()}”${more}: the report prints it as typed, where Latvian writes an en dash.`,
+      'Write an en dash, “–”: with a space on each side in a sentence (“viedoklis – tas ir”), without spaces in a range (“2021–2027”).',
+    ),
+  ];
+}
+
+/** A typewriter double quotation mark, as a keyboard types it. */
+const STRAIGHT_QUOTES = /"/g;
+
+/**
+ * `markdown/straight-quote`: a typewriter quotation mark `"` in the running text of a Latvian field
+ * (`"Skola 2030"`), which the report prints as typed beside its own “…” (or „…“, the config's
+ * `quotes`): a Latvian keyboard has no curly quotes, so a pasted or typed title gets these. Said once
+ * a field, at the first, with how many more there are; code, and an English field (`…_en`), are left alone.
+ */
+export function straightQuoteProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
+  if (isEnglish(field)) return [];
+  return straightQuoteWarning(file, field, text, runningTextMatches(text, tree, STRAIGHT_QUOTES), place);
+}
+
+/** The `markdown/straight-quote` warning of a field whose typewriter quotes were `found` (offsets in `text`), at the first. */
+function straightQuoteWarning(file: YamlFile, field: readonly PropertyKey[], text: string, found: readonly number[], place: Placer): Diagnostic[] {
+  const [first] = found;
+  if (first === undefined) return [];
+  // The quoted words: up to the next mark on the line, or the few words after this one.
+  const line = lineFrom(text, first);
+  const close = line.indexOf('"', 1);
+  const shown = close === -1 ? line.split(/\s+/).slice(0, 3).join(' ') : line.slice(0, close + 1);
+  const more = found.length > 1 ? ` (${found.length} in this field)` : '';
+  return [
+    diagnostic(
+      file.path,
+      place(first, '"'),
+      'warning',
+      'markdown/straight-quote',
+      `${fieldLabel(field)} has typewriter quotation marks, \`${shown.length > 60 ? `${shown.slice(0, 60)}…` : shown}\`${more}: the report prints them as typed, beside its own “…”.`,
+      'Write Latvian quotation marks, “…” as the model report has them (or „…“, where `quotes: low-high` in briefing.config.yaml sets those), e.g. “Skola 2030”.',
+    ),
+  ];
+}
+
+/**
+ * `markdown/adjacent-footnotes`: two footnote marks side by side (`[^2][^3]`), whose numbers the report
+ * sets as one raised number, “²³”, which a reader takes for note 23. Said once a field, at the first
+ * pair, with how many there are; marks parted by a space or a word are not reported.
+ */
+export function adjacentNoteProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
+  const pairs: number[] = [];
+  walk(tree, (node) => {
+    if (!('children' in node)) return;
+    node.children.forEach((child, index) => {
+      const next = node.children[index + 1];
+      const at = next?.position?.start.offset;
+      if (child.type === 'footnoteReference' && next?.type === 'footnoteReference' && at !== undefined) pairs.push(at);
+    });
+  });
+  const [first] = pairs.sort((a, b) => a - b);
+  if (first === undefined) return [];
+  const marks = /^\[\^[^\]]*\]/.exec(text.slice(first))?.[0] ?? '[^';
+  const before = text.slice(0, first).match(/\[\^[^\]]*\]$/)?.[0] ?? '';
+  const more = moreInField(pairs.length);
+  return [
+    diagnostic(
+      file.path,
+      place(first, marks),
+      'warning',
+      'markdown/adjacent-footnotes',
+      `${fieldLabel(field)} has two footnote marks side by side, \`${before}${marks}\`${more}: the report sets their numbers together, as one raised number (“²³” reads as note 23).`,
+      'Put each mark after the word it is about, or write one note that says both; marks parted by a comma, `[^2],[^3]`, print “²,³”.',
+    ),
+  ];
+}
+
+/**
+ * `markdown/spaced-hyphen` and `markdown/straight-quote` in plain-text fields the report prints as
+ * they are (a meeting's topic, names and questions): all their text is running text.
+ */
+export function plainTextTypographyProblems(file: YamlFile, fields: readonly (readonly [readonly PropertyKey[], string | undefined])[]): Diagnostic[] {
+  return fields.flatMap(([field, text]) => {
+    if (text === undefined || isEnglish(field)) return [];
+    const place = placer(file, field, text);
+    const offsets = (pattern: RegExp) => [...text.matchAll(pattern)].map((match) => match.index);
+    return [
+      ...spacedHyphenWarning(file, field, text, offsets(SPACED_HYPHENS), place),
+      ...emDashWarning(file, field, text, offsets(EM_DASHES), place),
+      ...straightQuoteWarning(file, field, text, offsets(STRAIGHT_QUOTES), place),
+      ...splitWordWarning(file, field, text, offsets(SPLIT_WORDS_FOLDED), place, 'YAML joins the lines of a value so'),
+    ];
+  });
+}

@@ -667,6 +667,19 @@ describe('what a position’s own text becomes in the DOCX', () => {
     expect(built[1]?.slice(1).every((width, index) => width > (built[0]?.[index + 1] ?? Infinity))).toBe(true);
   });
 
+  it('a column is as wide for a word that is a link’s text, or has a footnote’s number after it, as for the word written plainly', async () => {
+    const grid = (body: string) => [...body.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    const table = (cell: string) => `| Avots | Apraksts |\n|---|---|\n| ${cell} | Vairāk nekā 10 milj. euro aptuveni 20 000 datoru iegādei, lai skolēniem un pedagogiem būtu piemēroti rīki |`;
+    const plain = grid((await buildWithAnswer(table('Pamatnostādnes'))).body);
+    // The first column holds its longest word whole: wider than the header's "Avots".
+    expect(plain[0]).toBeGreaterThan(grid((await buildWithAnswer(table('ESF'))).body)[0] ?? Infinity);
+    expect(grid((await buildWithAnswer(table('[Pamatnostādnes](https://www.izm.gov.lv/lv/pamatnostadnes)'))).body)).toEqual(plain);
+    // A footnote's number is measured at full size, as a digit of the word it follows.
+    const numbered = grid((await buildWithAnswer(`${table('Pamatnostādnes[^p]')}\n\n[^p]: Avots.`)).body);
+    expect(numbered).toEqual(grid((await buildWithAnswer(table('Pamatnostādnes1'))).body));
+    expect(numbered[0]).toBeGreaterThan(plain[0] ?? Infinity);
+  });
+
   it('a list or a quote inside a footnote keeps the footnote’s style, not the body’s', async () => {
     const text = 'Teksts ar piezīmi.[^p]\n\n[^p]: Avoti:\n\n    1) pirmais;\n    2) otrais.\n\n    > citāts\n';
     const dir = exampleProject({ [POSITION]: exampleFile(POSITION).replace(FIRST_LINE, text.split('\n').join('\n  ')) });

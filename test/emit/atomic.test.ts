@@ -52,6 +52,15 @@ describe('writeAtomic', () => {
     expect(real.statSync(target).isFIFO()).toBe(true);
   });
 
+  test.skipIf(process.platform === 'win32' || !fs.existsSync('/dev/null'))('a link to a device where the file should be is refused as a device, and the link left as it is', () => {
+    const dir = tempDir();
+    const target = join(dir, 'review.md');
+    real.symlinkSync('/dev/null', target);
+    expect(writeFailure(target)).toMatchObject({ message: 'out/report.docx: a device stands there, not a file: writing would replace it with one.' });
+    expect(real.readlinkSync(target)).toBe('/dev/null');
+    expect(readdirSync(dir)).toEqual(['review.md']);
+  });
+
   test('a write that fails halfway leaves the previous file whole and no temporary file behind', () => {
     const dir = tempDir();
     const target = join(dir, 'report.docx');

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, vi } from 'vitest';
-import { withFileLock } from '../../src/emit/lock.js';
+import { withFileLock, withFileLocks } from '../../src/emit/lock.js';
 import { tempDir } from '../helpers/project.js';
 
 /** The process that died holding the lock, and the one of another command that is editing the file now. */
@@ -62,4 +63,41 @@ test('a takeover left half-done by a command killed in it: the next command take
   writeFileSync(`${lock}.takeover`, `${DEAD + 1}\n`);
   expect(withFileLock(target, 'position.yaml', () => 'edited')).toBe('edited');
   expect(readdirSync(dir)).toEqual(['position.yaml']);
+});
+
+test('a fresh lock with no process in it yet (a command writing it just now) is waited for, not taken over', () => {
+  const dir = tempDir();
+  const target = join(dir, 'position.yaml');
+  writeFileSync(target, 'id: x\n');
+  const lock = join(dir, '.position.yaml.lock');
+  writeFileSync(lock, '');
+  const waited: unknown[][] = [];
+  // Told after a second of waiting, the other command is done: its lock goes.
+  const onWait = (...args: unknown[]) => {
+    waited.push(args);
+    rmSync(lock, { force: true });
+  };
+  const heldDuringEdit = withFileLocks([{ target, shownAs: 'position.yaml' }], () => readFileSync(lock, 'utf8'), onWait);
+  expect(waited).toEqual([['position.yaml', undefined, 15_000]]);
+  expect(heldDuringEdit).toBe(`${process.pid}\n${hostname()}\n`);
+  expect(readdirSync(dir)).toEqual(['position.yaml']);
+});
+
+test('a lock a live command holds past the wait is given up on: a LockError names the file and the lock to remove', () => {
+  const dir = tempDir();
+  const target = join(dir, 'position.yaml');
+  writeFileSync(target, 'id: x\n');
+  const lock = join(dir, '.position.yaml.lock');
+  writeFileSync(lock, `${process.pid}\n${hostname()}\n`);
+  // Each look at the clock half a second on: the 15 s go by in a moment.
+  let now = Date.now();
+  const clock = vi.spyOn(Date, 'now').mockImplementation(() => (now += 500));
+  try {
+    expect(() => withFileLock(target, 'position.yaml', () => 'edited')).toThrow(
+      expect.objectContaining({ message: 'position.yaml: another briefing command is editing this file.', hint: 'Try again in a moment; if no other command is running, remove .position.yaml.lock beside it.' }),
+    );
+  } finally {
+    clock.mockRestore();
+  }
+  expect(readFileSync(lock, 'utf8')).toBe(`${process.pid}\n${hostname()}\n`);
 });

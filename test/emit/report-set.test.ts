@@ -74,3 +74,32 @@ test('a set write whose rename fails partway leaves no kept copies behind', asyn
   }
   expect(readdirSync(join(dir, 'out')).sort()).toEqual(['IZMzin_190221_EDUC.docx', 'IZMzin_190221_EDUC.manifest.json', 'IZMzin_190221_EDUC.md']);
 });
+
+test('in watch, a DOCX held open gets its new version beside it, and one whose .new.docx is held open too is said so, nothing written', async () => {
+  const { emitReport } = await import('../../src/emit/report.js');
+  const { OutputError } = await import('../../src/emit/write.js');
+  const { sha256 } = await import('../../src/load/files.js');
+  const dir = exampleProject();
+  const file = (format: 'docx' | 'md', name: string, data: string) => ({ format, name, data, sha256: sha256(Buffer.from(data)) });
+  const files = [file('md', 'R.md', '# R\n'), file('docx', 'R.docx', 'docx bytes')];
+  const attempts: string[][] = [];
+  const heldOpen = (held: (name: string) => boolean) => (outputs: readonly { target: string; shownAs: string }[]) => {
+    attempts.push(outputs.map((output) => output.shownAs));
+    if (attempts.length > 4) throw new Error(`written again and again: ${JSON.stringify(attempts)}`);
+    const open = outputs.find((output) => held(output.shownAs));
+    if (open) throw new OutputError(open.shownAs, 'cannot replace the file; another program holds it open.', 'Close it (e.g. in Word) and build again.', 'EBUSY');
+  };
+  const options = { root: dir, outDir: join(dir, 'out'), heldOpen: 'write-beside' as const };
+
+  const beside = emitReport(files, { ...options, write: heldOpen((name) => name === 'out/R.docx') });
+  expect(beside).toMatchObject({ ok: true, outputs: ['out/R.md', 'out/R.new.docx'], heldOpen: [{ target: 'out/R.docx', writtenTo: 'out/R.new.docx' }] });
+  expect(attempts).toEqual([['out/R.docx', 'out/R.md'], ['out/R.new.docx', 'out/R.md']]);
+
+  attempts.length = 0;
+  const both = emitReport(files, { ...options, write: heldOpen((name) => name.endsWith('.docx')) });
+  expect(both).toMatchObject({ ok: false, outputs: [], heldOpen: [] });
+  expect(both.diagnostics.map((d) => [d.file, d.message, d.hint])).toEqual([
+    ['out/R.new.docx', 'Cannot replace the file; another program holds it open.', 'out/R.new.docx is held open too. Close it (e.g. in Word) and build again.'],
+  ]);
+  expect(attempts).toEqual([['out/R.docx', 'out/R.md'], ['out/R.new.docx', 'out/R.md']]);
+});

@@ -54,8 +54,8 @@ function isRoot(node: { type: string }): node is Root {
   return node.type === 'root' && 'children' in node;
 }
 
+/** The compiler of one document: its blocks in order, lists and footnotes, on the state (compiler-state.ts) and nesting (compiler-nesting.ts) it extends. */
 class DocxCompiler extends NestingCompiler {
-
   compile(tree: Root): DocumentOptions {
     this.collect(tree);
     this.markBeforeSignature(tree.children);

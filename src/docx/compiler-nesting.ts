@@ -19,7 +19,6 @@ import { CompilerState, type BlockNode, type ListState } from './compiler-state.
 
 /** Where nested blocks stand: list numbering, the indents of items, quotes and code, and tables. */
 export abstract class NestingCompiler extends CompilerState {
-
   /**
    * The style and numbering of an item's numbered paragraph: in its list, or in a redline's list that starts at
    * another number now (`older`, see `list`), a deleted item in the older version's list, a kept one in the newer

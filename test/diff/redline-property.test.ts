@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { strFromU8, unzipSync } from 'fflate';
 import { expect, test } from 'vitest';
 import { segmentsOf } from '../../src/diff/blocks.js';
 import { normaliseMarkdown } from '../../src/resolve/markdown-field.js';
@@ -137,6 +138,16 @@ test.each([
   expect(paragraphs(redline, 'accept')).toEqual(await text(after));
 });
 
+test.each([
+  ['a table added right after another: the empty paragraph between them inserted with it', '| Gads | Skolas |\n|---|--:|\n| 2021 | 150 |\n\nBeigas.\n', '| Gads | Skolas |\n|---|--:|\n| 2021 | 150 |\n\n| Mēnesis | Klases |\n|---|--:|\n| maijs | 30 |\n\nBeigas.\n'],
+  ['the second of two tables removed: the empty paragraph between them deleted with it', '| Gads | Skolas |\n|---|--:|\n| 2021 | 150 |\n\n| Mēnesis | Klases |\n|---|--:|\n| maijs | 30 |\n\nBeigas.\n', '| Gads | Skolas |\n|---|--:|\n| 2021 | 150 |\n\nBeigas.\n'],
+])('%s: rejecting every change gives the old text exactly and accepting the new', async (_, before, after) => {
+  const { tree } = compareMarkdown(before, after, { whitespace: false });
+  const redline = compileDocxTree(tree, { ...META, revisions: REVISIONS }, new Date(0));
+  expect(paragraphs(redline, 'reject')).toEqual(await text(before));
+  expect(paragraphs(redline, 'accept')).toEqual(await text(after));
+});
+
 /** A paragraph's words in each version, and where a footnote's reference and definition stand in each (paragraph indexes). */
 const noted = fc.record({
   paragraphs: fc.array(fc.record({ before: words, after: words, reworded: fc.boolean() }), { minLength: 1, maxLength: 4 }),
@@ -249,4 +260,13 @@ test('an item whose first block becomes, or stops being, a list: accepting gives
     expect(paragraphs(redline, 'accept'), `${before} → ${after}`).toEqual(await text(after));
     expect(paragraphs(redline, 'reject'), `${before} → ${after}`).toEqual(await text(before));
   }
+});
+
+test('the summary of what changed is a comment on the first paragraph, its range around that paragraph\'s text', () => {
+  const { tree } = compareMarkdown('Ievads.\n\nBeigas.\n', 'Ievads.\n\nJaunās beigas.\n', { whitespace: false });
+  const redline = compileDocxTree(tree, { ...META, revisions: { ...REVISIONS, summary: ['1 rindkopa mainīta.'] } }, new Date(0));
+  const files = unzipSync(redline);
+  expect(strFromU8(files['word/comments.xml'] ?? new Uint8Array())).toContain('1 rindkopa mainīta.');
+  const first = /<w:body>(<w:p\b[\s\S]*?<\/w:p>)/.exec(strFromU8(files['word/document.xml'] ?? new Uint8Array()))?.[1] ?? '';
+  expect(first).toMatch(/<w:commentRangeStart w:id="0"\/>[\s\S]*Ievads\.[\s\S]*<w:commentRangeEnd w:id="0"\/>[\s\S]*<w:commentReference w:id="0"\/>/);
 });

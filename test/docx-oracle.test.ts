@@ -169,3 +169,33 @@ describe('where the docx library wrote something else than the text, the writer 
     expect(theirs).toContain('See 2 and');
   });
 });
+
+describe('what the compiler writes that the oracle, measuring with the same code, cannot tell apart', () => {
+  it('clears the tab stops the reference\'s Header style sets where ours are not, so the draft mark stands at the right edge', () => {
+    const read = readReferenceDocx(readFileSync(join(REPO, 'examples/ministry-style/izm-reference.docx')));
+    if ('unreadable' in read) throw new Error(read.unreadable);
+    const { bytes } = compileDocx('Teksts.\n', meta({ reference: { ...read, headerTabs: [1234, 2345] }, draftMark: 'PROJEKTS' }), new Date(0));
+    const headers = Object.entries(unzipSync(bytes)).filter(([name]) => /^word\/header\d*\.xml$/.test(name)).map(([, data]) => strFromU8(data));
+    expect(headers.length).toBeGreaterThan(0);
+    // The oracle above measures with the same stops, so only the header's own XML shows what is cleared.
+    for (const header of headers) {
+      expect(header).toContain('<w:tab w:val="clear" w:pos="1234"/>');
+      expect(header).toContain('<w:tab w:val="clear" w:pos="2345"/>');
+    }
+  });
+
+  it('sets inline code in the code font', () => {
+    const { bytes } = compileDocx('Izsauc `kods()` šeit.\n', meta(), new Date(0));
+    const body = strFromU8(unzipSync(bytes)['word/document.xml'] ?? new Uint8Array());
+    expect(body).toContain('<w:r><w:rPr><w:rFonts w:ascii="Courier New" w:cs="Courier New" w:eastAsia="Courier New" w:hAnsi="Courier New"/></w:rPr><w:t xml:space="preserve">kods()</w:t></w:r>');
+  });
+
+  it('prints a footnote reference whose definition the tree does not hold as written, with no note made for it', () => {
+    // Markdown reads a reference without a definition as text; a report's tree can hold one whose definition was left out.
+    const tree = parseMarkdownText('Teksts[^x].\n\n[^x]: Piezīme.\n');
+    tree.children = tree.children.filter((node) => node.type !== 'footnoteDefinition');
+    const body = strFromU8(unzipSync(compileDocxTree(tree, meta(), new Date(0)))['word/document.xml'] ?? new Uint8Array());
+    expect(body).toContain('[^x]</w:t>');
+    expect(body).not.toContain('w:footnoteReference');
+  });
+});

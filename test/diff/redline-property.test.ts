@@ -270,3 +270,16 @@ test('the summary of what changed is a comment on the first paragraph, its range
   const first = /<w:body>(<w:p\b[\s\S]*?<\/w:p>)/.exec(strFromU8(files['word/document.xml'] ?? new Uint8Array()))?.[1] ?? '';
   expect(first).toMatch(/<w:commentRangeStart w:id="0"\/>[\s\S]*Ievads\.[\s\S]*<w:commentRangeEnd w:id="0"\/>[\s\S]*<w:commentReference w:id="0"\/>/);
 });
+
+test('a deleted reference to a note whose text changed prints the old note, every word deleted, with none of the new words inserted in it', () => {
+  const { tree } = compareMarkdown('Pirmā.[^a] Otrā.[^a]\n\n[^a]: Vecā piezīme par skolām.\n', 'Pirmā.[^a]\n\n[^a]: Jaunā piezīme par skolām.\n', { whitespace: false });
+  const redline = compileDocxTree(tree, { ...META, revisions: REVISIONS }, new Date(0));
+  const footnotes = [...strFromU8(unzipSync(redline)['word/footnotes.xml'] ?? new Uint8Array()).matchAll(/<w:footnote\b[^>]*\bw:id="([1-9]\d*)"[^>]*>([\s\S]*?)<\/w:footnote>/g)].map((match) => match[2] ?? '');
+  expect(footnotes).toHaveLength(2);
+  // The kept reference's note shows the change; the deleted one's only the old words, deleted.
+  expect(footnotes[0]).toContain('Jaunā');
+  expect(footnotes[1]).toContain('Vecā');
+  expect(footnotes[1]).not.toContain('Jaunā');
+  expect(footnotes[1]).not.toMatch(/<w:ins\b/);
+  expect(notes(redline, 'reject')).toEqual(['Vecā piezīme par skolām.', 'Vecā piezīme par skolām.']);
+});

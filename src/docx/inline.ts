@@ -146,8 +146,7 @@ function textRuns(value: string, marks: Marks, context: InlineContext): Paragrap
   return [run(options, marks.revision, context)];
 }
 
-/** A plain run, or a tracked insertion or deletion of one. */
-/** A run of text, as an insertion or deletion when its block is tracked. */
+/** A run of text: plain, or a tracked insertion or deletion of one when its block is tracked. */
 export function run(options: RunOptions, revision: BlockRevision | undefined, context: InlineContext): ParagraphChild {
   if (revision === 'insert') return new InsertedTextRun({ ...options, ...context.revision() });
   if (revision === 'delete') return new DeletedTextRun({ ...options, ...context.revision() });

@@ -1,15 +1,9 @@
 import type * as z from 'zod';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
-import { FORBIDDEN_CHARACTER } from '../model/common.js';
+import { FORBIDDEN_CHARACTER, MAY_BE_FORBIDDEN } from '../model/common.js';
 
 /** Every character a DOCX cannot hold (see {@link FORBIDDEN_CHARACTER}). */
 const FORBIDDEN = new RegExp(FORBIDDEN_CHARACTER.source, 'g');
-
-/**
- * A character of one of {@link FORBIDDEN}'s kinds, paired surrogates too: without one, the text has
- * nothing to find, which this tells in a fraction of the time (a 5 MB position: 5 against 20 ms).
- */
-const MAY_BE_FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 /** Offsets of the characters a DOCX cannot hold, in order. */
 export function forbiddenCharacterOffsets(text: string): number[] {

@@ -71,6 +71,31 @@ test('imports point forward: no stage imports a later one, shared helpers import
   expect(backwards.sort()).toEqual([]);
 });
 
+/** The import cycles among `edges`, each as its files in order, found by a walk from every file. */
+function cycles(edges: { from: string; to: string }[]): string[][] {
+  const next = new Map<string, string[]>();
+  for (const { from, to } of edges) next.set(from, [...(next.get(from) ?? []), to.replace(/\.js$/, '.ts')]);
+  const found = new Map<string, string[]>();
+  const done = new Set<string>();
+  const walk = (file: string, path: string[]) => {
+    const at = path.indexOf(file);
+    if (at >= 0) {
+      const cycle = path.slice(at);
+      found.set([...cycle].sort().join(' '), cycle);
+      return;
+    }
+    if (done.has(file)) return;
+    for (const to of next.get(file) ?? []) walk(to, [...path, file]);
+    done.add(file);
+  };
+  for (const file of next.keys()) walk(file, []);
+  return [...found.values()];
+}
+
+test('no import cycles, type-only imports and import() included: each module can be read after the ones it uses', () => {
+  expect(cycles(imports()).map((cycle) => cycle.join(' → '))).toEqual([]);
+});
+
 test('docs/architecture.md gives each folder the rank this test holds it to', () => {
   const table = readFileSync(join(REPO, 'docs/architecture.md'), 'utf8').split('\n| rank | folders |\n')[1]?.split('\n\n')[0] ?? '';
   const documented: Record<string, number> = {};

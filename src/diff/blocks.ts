@@ -2,7 +2,7 @@ import type { Heading, List, Nodes, PhrasingContent, Root, RootContent, Table } 
 import { toString } from 'mdast-util-to-string';
 import { hasChanges, markInline, withChildren } from './inline.js';
 import { inlineMarkdown } from './inline-markdown.js';
-import { mergedRows, mergeTableRows, sameColumns, tableRows, type DiffRow } from './table.js';
+import { mergedRows, mergeTableRows, sameColumns, tableRows, type BlockStatus, type DiffRow } from './table.js';
 import { wordsOf, type Mark } from './tokens.js';
 import { isListEnd } from '../util/markdown.js';
 import { checkBox } from '../docx/task-box.js';
@@ -16,9 +16,6 @@ export const RULE = '———';
 
 /** What a block of the document is, as a reader sees it. */
 export type BlockKind = 'title' | 'heading' | 'paragraph' | 'item' | 'note' | 'code' | 'table' | 'rule' | 'footnote' | 'html';
-
-/** How a block differs between the two versions. */
-export type BlockStatus = 'equal' | 'changed' | 'inserted' | 'deleted';
 
 /** A piece of a block's text: unchanged, inserted or deleted. */
 export interface Segment {

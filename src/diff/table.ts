@@ -1,8 +1,10 @@
 import { alignKeys } from './align.js';
 import type { PhrasingContent, Table, TableRow } from 'mdast';
-import type { BlockStatus } from './blocks.js';
 import { hasChanges, markInline, mergeInline } from './inline.js';
 import { nodeKey } from './tokens.js';
+
+/** How a block (or a table's row) differs between the two versions. */
+export type BlockStatus = 'equal' | 'changed' | 'inserted' | 'deleted';
 
 /** One row of a table as the reports show it: its status and each cell's merged content. */
 export interface DiffRow {

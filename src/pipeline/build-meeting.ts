@@ -35,7 +35,7 @@ import { withDocumentDate } from '../pdf/document-date.js';
 import { charactersDrawnBlank } from '../pdf/blank-glyphs.js';
 import { fontsPutInForOthers } from '../pdf/fonts.js';
 import { emitReport, type EmitOptions, type EmittedReport } from '../emit/report.js';
-import { reportManifest } from './manifest.js';
+import { reportManifest, type ReportInputs } from './manifest.js';
 import { atTemplateField, docxMeta, docxWarning, docxWarningPlace, documentDate, fieldSource, MEETING_TEMPLATE_RULES, misplacedField, pdfBlankWarnings, pdfFailure, pdfFontWarning, placeIn, referenceFor, reportSource, templateLanguageWarning } from './report-parts.js';
 import { escapeRegExp } from '../util/regexp.js';
 import { reportName, sharedReportName } from '../load/report-names.js';
@@ -61,13 +61,6 @@ export interface GenerateOptions {
    * build, for its warnings, but not zipped, and no files are kept.
    */
   checkOnly?: boolean;
-}
-
-/** What went into a report: enough to tell later whether it changed. */
-export interface ReportInputs {
-  meeting: { path: string; hash: string };
-  positions: { id: string; version: number; hash: string; path: string }[];
-  template: string | null;
 }
 
 /**

@@ -9,6 +9,13 @@ import type { Template } from '../render/template.js';
 import type { FieldAnchor } from '../docx/index.js';
 import { utcSeconds } from '../model/date.js';
 
+/** What went into a report: enough to tell later whether it changed. */
+export interface ReportInputs {
+  meeting: { path: string; hash: string };
+  positions: { id: string; version: number; hash: string; path: string }[];
+  template: string | null;
+}
+
 /** What a manifest is made from: the inputs of one report and the files generated from them. */
 export interface ManifestInput {
   project: Project;

@@ -18,7 +18,7 @@ import type { Template } from '../render/template.js';
 import { loadReferenceDocx, type LoadedReference } from '../load/reference-docx.js';
 import { fieldSpans, reportMarkdown } from '../docx/fields.js';
 import type { DocxMeta, DocxWarning, Misplaced } from '../docx/index.js';
-import type { ReportInputs } from './build-meeting.js';
+import type { ReportInputs } from './manifest.js';
 import { programCall, shellWord } from '../util/shell.js';
 
 // By project, then template: a project is loaded afresh for each run, while a compiled template outlives it

@@ -184,6 +184,17 @@ describe('what the compiler writes that the oracle, measuring with the same code
     }
   });
 
+  it('sets the header flush left, so a reference whose Header style is centred still prints the page number at the centre stop', () => {
+    // A ministry's letterhead is often centred in its Header style; a centred "⇥2" would put the number right of the centre.
+    const read = readReferenceDocx(readFileSync(join(REPO, 'examples/ministry-style/izm-reference.docx')));
+    if ('unreadable' in read) throw new Error(read.unreadable);
+    const { bytes } = compileDocx('Teksts.\n', meta({ reference: read, draftMark: 'PROJEKTS' }), new Date(0));
+    const headers = Object.entries(unzipSync(bytes)).filter(([name]) => /^word\/header\d*\.xml$/.test(name)).map(([, data]) => strFromU8(data));
+    const ours = headers.filter((header) => header.includes('<w:pStyle w:val="Header"/><w:tabs>'));
+    expect(ours.length).toBe(2);
+    for (const header of ours) expect(header).toMatch(/<w:pStyle w:val="Header"\/><w:tabs>(<w:tab [^>]*>)+<\/w:tabs><w:jc w:val="left"\/><\/w:pPr>/);
+  });
+
   it('sets inline code in the code font', () => {
     const { bytes } = compileDocx('Izsauc `kods()` šeit.\n', meta(), new Date(0));
     const body = strFromU8(unzipSync(bytes)['word/document.xml'] ?? new Uint8Array());

@@ -1,6 +1,7 @@
 /** The DOCX compiler's state over one document and its leaf steps: a paragraph, its runs, a revision's stamp, the header and footer, a footnote's text, a warning. */
 
 import {
+  AlignmentType,
   BookmarkStart,
   CommentRangeEnd,
   CommentRangeStart,
@@ -248,9 +249,11 @@ export abstract class CompilerState {
     ];
     // The reference's Header style may set stops of its own (another page's centre): cleared, so the draft mark goes to the right edge.
     const cleared = (this.meta.reference?.headerTabs ?? []).filter((position) => !ours.some((tab) => tab.position === position)).map((position) => ({ type: TabStopType.CLEAR, position }));
+    // Flush left whatever the style's alignment: a centred Header style (a letterhead's) would move the tabbed page number off the centre.
     return new Paragraph({
       style: Style.header,
       tabStops: [...ours, ...cleared].sort((a, b) => a.position - b.position),
+      alignment: AlignmentType.LEFT,
       children: children.length ? [new TextRun({ children })] : [],
     });
   }

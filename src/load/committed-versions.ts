@@ -65,7 +65,7 @@ function versionsAtHead(project: ProjectFiles, folder: string, files: PositionFi
     const restored = lowered ? restoredFrom(root, at, base, now) : undefined;
     // A shallow clone (CI fetches a commit or two) may lack the commit a revert brings back: the refusal says so.
     const cut = lowered && !restored && isShallowClone(repositoryAt(root));
-    return { ...file, committedVersion: before.version, committedAnswer: before.answer, committedUnnamed: before.unnamed, committedFields: before.fields, ...(restored ? { restoredFrom: restored } : {}), ...(cut ? { historyCut: true as const } : {}) };
+    return { ...file, committedVersion: before.version, committedAnswer: before.answer, committedUnnamed: before.unnamed, committedFields: before.fields, ...(restored ? { restoredFrom: restored } : {}), ...(cut ? { historyCut: true as const } : {}), ...(at === file.path ? {} : { committedPath: at }) };
   });
   return { files: versioned, kept: !noGit && !gap && !unread && !gone.length };
 }

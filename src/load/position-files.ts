@@ -32,6 +32,8 @@ export interface CommittedState {
   restoredFrom?: RestoredVersion;
   /** With a lower version not found restored: the history searched stops short, in a shallow clone, so a revert cannot be told. */
   historyCut?: true;
+  /** With `committedVersion`: where the file was at HEAD, when it was moved since (`git mv`, or by hand keeping its id). */
+  committedPath?: string;
 }
 
 /** The fingerprints of a committed position's Latvian and English answers and speaking points, each alone (see `positionTextFingerprints`). */

@@ -40,12 +40,15 @@ export const questionsPointToPositions: MeetingRule = ({ project, loaded, meetin
 function unknownPositionHint(project: Project, id: string): string {
   const nearest = suggest(id, [...project.positions.keys()]);
   // The file named for the id is there, under another id: say which, rather than "create it".
-  const named = project.positionFiles.find((file) => (file.path.split('/').at(-1) ?? '').replace(/\.ya?ml$/i, '') === id);
+  const named = project.positionFiles.find((file) => baseName(file.path) === id);
   if (named) {
     // Pointing the question there helps only when that id is a sound one of that file alone.
     const pointThere = project.positions.get(named.id)?.file.path === named.path && positionSchema.shape.id.safeParse(named.id).success;
     return `${named.path} has the id \`${named.id}\`: give it the id \`${id}\` (by convention a position's id is its file name)${pointThere ? `, or point the question to \`${named.id}\`` : ''}.`;
   }
+  // Moved since HEAD with a new id, not yet committed: the file git would bring back is this one, under its old name.
+  const moved = project.positionFiles.find((file) => file.committedPath !== undefined && file.id !== id && baseName(file.committedPath) === id);
+  if (moved) return `${moved.committedPath} was renamed to ${moved.path} since ${project.versionsFrom}, and its id is now \`${moved.id}\`: point the question to \`${moved.id}\`.`;
   // git may have the file the working tree lacks: bringing it back beats creating it anew.
   const absent = project.files.absent?.(project.config.paths.positions, id);
   if (absent) return absentHint(absent, undefined, renamedAdvice(project, (newId) => `point the question to \`${newId}\``));
@@ -53,6 +56,11 @@ function unknownPositionHint(project: Project, id: string): string {
   return positionSchema.shape.id.safeParse(id).success
     ? `Create it with an \`id: ${id}\` under ${project.config.paths.positions}/.`
     : 'Position ids are the letters a–z (no ā or š), digits, ".", "_" and "-" (e.g. `youth-participation`); write the id of an existing position, or create one under such an id.';
+}
+
+/** A position file's name without its folders and `.yaml`: by convention the position's id. */
+function baseName(path: string): string {
+  return (path.split('/').at(-1) ?? '').replace(/\.ya?ml$/i, '');
 }
 
 /**

@@ -82,6 +82,26 @@ test('a position renamed in a commit with a new id, which an earlier meeting sti
   expect(runCli(['check', EXAMPLE_MEETING], dir).stdout).toContain(`${file} was deleted in commit ${hash} (Jānis Bērziņš, 2021-11-02): \`git checkout ${hash}^ -- ${file}\` brings it back`);
 });
 
+// A ministry renames a position shared by two meetings (file and id), then runs check before committing, to find
+// the questions to point anew: it was told to create the old id, or to bring the old file back (a second copy).
+test('a position renamed with a new id since the last commit (git mv), which a meeting still names, is named with its new file and id, not as one to create', () => {
+  const dir = exampleProject();
+  initRepository(dir);
+  const file = 'positions/educ/equity-reforms.yaml';
+  const renamed = 'positions/educ/equity-investments.yaml';
+  git(dir, ['mv', file, renamed]);
+  writeFileSync(join(dir, renamed), readFileSync(join(dir, renamed), 'utf8').replace(/^id: equity-reforms$/m, 'id: equity-investments'));
+  const run = runCli(['check', EXAMPLE_MEETING], dir);
+  expect(run.stdout).toContain(
+    `Question 2 points to the position \`equity-reforms\`, which does not exist. ${file} was renamed to ${renamed} since git HEAD, and its id is now \`equity-investments\`: point the question to \`equity-investments\`.  meeting/unknown-position`,
+  );
+  expect(run.stdout).not.toContain('Create it');
+  // Pointed there as the hint says, the meeting checks.
+  const meeting = join(dir, EXAMPLE_MEETING);
+  writeFileSync(meeting, readFileSync(meeting, 'utf8').replace('position: equity-reforms', 'position: equity-investments'));
+  expect(runCli(['check', EXAMPLE_MEETING], dir).stdout).not.toContain('meeting/unknown-position');
+});
+
 test('in a project that is a folder of its repository, the deleted file is named from the project, where the command runs', () => {
   const repo = tempDir();
   const dir = join(repo, 'briefings');

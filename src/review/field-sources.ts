@@ -12,6 +12,7 @@ import { textWithHash } from '../load/history.js';
 import { gitFailedHere, gitRefusal, gitUnlinked, UNSHALLOW_HINT } from '../load/git-failures.js';
 import { gitMissing } from '../load/git-state.js';
 import { isShallowClone, repositoryAt } from '../load/git.js';
+import { movedTo } from '../load/git-changes.js';
 import { absentHint } from '../validate/meeting-rules.js';
 import { shellWord } from '../util/shell.js';
 import { builtFrom } from './built-meeting.js';
@@ -40,7 +41,7 @@ export function staleness(project: Project, meeting: LoadedMeeting, document: Re
   const built = document.properties.get(`Briefing.Position.${field.id}`);
   if (loaded && !loaded.position) return unreadableSource(`position ${field.id}`, loaded.file.path, loaded.diagnostics);
   if (!loaded?.position) {
-    const hint = goneHint(project, field.id);
+    const hint = goneHint(project, field.id, field.file);
     return { file: field.file, message: `The position ${field.id} the reviewer changed is no longer in the project.`, gone: true, ...(hint === undefined ? {} : { hint }) };
   }
   const current = `v${loaded.position.version}`;
@@ -53,9 +54,14 @@ export function staleness(project: Project, meeting: LoadedMeeting, document: Re
  * How to bring back a position no file has now, when git has or had it: the commit that deleted it
  * and the command that restores it, as `meeting/unknown-position` says (see {@link absentHint}).
  */
-function goneHint(project: Project, id: string): string | undefined {
+function goneHint(project: Project, id: string, file: string): string | undefined {
   const absent = project.files.absent?.(project.config.paths.positions, id);
-  return absent && absentHint(absent, 'carry the reviewer’s changes over by hand');
+  if (absent) return absentHint(absent, 'carry the reviewer’s changes over by hand');
+  // Neither deleted nor renamed in a commit: moved since HEAD with a new id (git mv, not committed yet), where git follows the file the DOCX names.
+  const moved = movedTo(project.root, join(project.root, project.config.paths.positions), file, project.positionFiles.map((each) => each.path));
+  const now = moved === undefined ? undefined : project.positionFiles.find((each) => each.path === moved);
+  if (now && now.id !== id) return `${file} was renamed to ${now.path} since git HEAD, and its id is now \`${now.id}\`: carry the reviewer’s changes over to it by hand, or build the report again and send it for review.`;
+  return undefined;
 }
 
 /**

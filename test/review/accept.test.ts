@@ -407,6 +407,22 @@ describe('briefing review', () => {
     }
   });
 
+  it('a change to a position renamed with a new id since the last commit (git mv) names its file and id now, not a file to bring back', () => {
+    const dir = built();
+    initRepository(dir);
+    const path = reviewed(dir);
+    const file = 'positions/educ/equity-reforms.yaml';
+    const renamed = 'positions/educ/equity-investments.yaml';
+    git(dir, ['mv', file, renamed]);
+    writeFileSync(join(dir, renamed), readFileSync(join(dir, renamed), 'utf8').replace(/^id: equity-reforms$/m, 'id: equity-investments'));
+    const run = runCli(['review', path], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      `${file}  error  The position equity-reforms the reviewer changed is no longer in the project. ${file} was renamed to ${renamed} since git HEAD, and its id is now \`equity-investments\`: carry the reviewer’s changes over to it by hand, or build the report again and send it for review.  review/changed-since-build`,
+    );
+    expect(run.stderr).not.toContain('Bring the position back');
+  });
+
   it('a change to a position deleted in a commit names that commit and the command that brings the file back, as meeting/unknown-position does', () => {
     const file = 'positions/educ/equity-reforms.yaml';
     for (const sub of ['', 'briefings']) {

@@ -22,7 +22,7 @@ export function describeChange(change: MetadataChange): string {
 }
 
 /**
- * What changed in a position besides its text: version, status, owner, clearances. Its speaking points are
+ * What changed in a position besides its text: id, version, status, owner, clearances. Its speaking points are
  * part of the position's diff document (position-document.ts), word by word; a meeting's lists them here.
  * Ministries are named as they were called on `day` (YYYY-MM-DD; see `nameOn`): a renamed one by its name of then.
  */
@@ -32,6 +32,8 @@ export function positionChanges(before: Position, after: Position, ministries: M
   const add = (field: string, label: string, from: string | null, to: string | null) => {
     if (!sameWords(from, to)) changes.push({ subject, field, label, from, to });
   };
+  // A new id is a new name for the meetings to point to: the position renamed, not "no changes".
+  add('id', 'id', before.id, after.id);
   add('version', 'version', `v${before.version}`, `v${after.version}`);
   add('status', 'status', before.status, after.status);
   add('owner', 'owner', owner(before, ministries, day), owner(after, ministries, day));

@@ -11,6 +11,7 @@ import { fileCodesInUse } from '../load/meetings.js';
 import { projectPath, readBytesWithin } from '../load/files.js';
 import { filesClaiming, loadProject, type Project } from '../load/project.js';
 import { ministriesInList } from '../import/cleared-with.js';
+import { joinList } from '../util/join-list.js';
 import { formationNamed } from '../import/formation.js';
 import { parseReport } from '../import/report-parts.js';
 import type { ImportedReport } from '../import/imported-report.js';
@@ -90,6 +91,18 @@ export function importReport(options: ImportOptions): ImportResult {
   const positionIds = report.questions.map((_, index) => `${slug}-${index + 1}`);
   const { codes, unknown } = ministriesInList(report.clearedWith ?? '', project.ministries);
   for (const name of unknown) result.notes.push(`the clearance line names “${name}”, which is not in the ministries registry: add it to required_clearances by hand`);
+  // A draft's clearance line names only the ministries that cleared every position: those its note names are required too, none recorded as cleared.
+  const waiting = report.draft ? ministriesInList(report.draft.ministries.join(' un '), project.ministries, 'nominative') : { codes: [], unknown: [] };
+  const required = [...new Set([...codes, ...waiting.codes])];
+  if (report.draft) {
+    const missing = waiting.codes.filter((code) => !codes.includes(code));
+    const names = missing.map((code) => project.ministries[code]?.nominative ?? code);
+    const requests = missing.map((code) => `\`briefing clear ${positionIds.join(' ')} --ministry ${code} --pending\``);
+    result.notes.push(
+      `the report is a draft: ${names.length ? `its note names ${joinList(names, 'and')} as not having cleared it (in required_clearances, with no clearance recorded: record each request, ${joinList(requests, 'and')}, or the answer given), and ` : ''}its positions are drafts: set \`status: cleared\` once a position is final`,
+    );
+    for (const name of waiting.unknown) result.notes.push(`the draft note names “${name}”, which is not in the ministries registry: add it to required_clearances by hand`);
+  }
   // The report's own code (its footer or header, else its file's name), else the usual one; another meeting's code would make both fail to build.
   const wanted = reportFileCode(document.marginTexts, basename(absolute), report.date) ?? fileCodeFor(project.config.issuing_ministry, report.date, slug);
   const taken = fileCodesInUse(project);
@@ -98,14 +111,14 @@ export function importReport(options: ImportOptions): ImportResult {
     result.notes.push(`the file code ${wanted} is already used by ${taken.get(wanted.toLowerCase()) ?? 'another meeting'}: the imported meeting got ${fileCode}; if this report replaces that meeting, remove one of the two and give the other ${wanted}`);
   }
   const formation = formationOf(keywords, report, result.notes);
-  files.set(meetingPath, meetingYaml(project, meetingPath, report, { positionIds, codes, fileCode, keywords, formation }, result.missing) + unplacedComment(report.unplacedMarkdown) + reviewersComments(document));
+  files.set(meetingPath, meetingYaml(project, meetingPath, report, { positionIds, codes: required, fileCode, keywords, formation }, result.missing) + unplacedComment(report.unplacedMarkdown) + reviewersComments(document));
   for (const key of ['signature', 'visa'] as const) if (result.missing.includes(key)) result.notes.push(SIGNATORY_NOTES[key]);
   // Without a clearance line the positions are drafts: no clearance to date.
   const clearanceDate = codes.length ? clearedOn(createdDay(document.core.get('created') ?? ''), report.date, result.notes) : '';
   report.questions.forEach((question, index) => {
     const id = positionIds[index] ?? '';
     const path = join(project.config.paths.positions, slug, `${id}.yaml`);
-    files.set(path, positionYaml(project, path, id, question, codes, clearanceDate, shown));
+    files.set(path, positionYaml(project, path, id, question, codes, clearanceDate, shown, report.draft !== undefined));
   });
   for (const path of files.keys()) {
     if (existsSync(join(project.root, path))) result.diagnostics.push(diagnostic(path, undefined, 'error', 'import/exists', `${path} exists already; import writes new files only.`, 'Pass another --slug, or move the existing file away.'));
@@ -308,11 +321,11 @@ const SIGNATORY_NOTES = {
   visa: 'visa: write who endorsed the report (role and name), or delete `visa` from the meeting: without it the report prints no visa line',
 } as const;
 
-function positionYaml(project: Project, path: string, id: string, question: { text: string; body: string }, codes: string[], date: string, source: string): string {
+function positionYaml(project: Project, path: string, id: string, question: { text: string; body: string }, codes: string[], date: string, source: string, draft: boolean): string {
   const doc = parseDocument(POSITION_SKELETON);
   doc.setIn(['id'], id);
   doc.setIn(['version'], 1);
-  doc.setIn(['status'], codes.length ? 'cleared' : 'draft');
+  doc.setIn(['status'], codes.length && !draft ? 'cleared' : 'draft');
   doc.setIn(['owner', 'ministry'], project.config.issuing_ministry);
   doc.deleteIn(['owner', 'unit']);
   doc.setIn(['questions', 0], question.text);

@@ -21,6 +21,8 @@ export interface ImportedReport {
   questions: { text: string; body: string }[];
   /** The ministries the clearance line names, in the accusative as printed: "Ārlietu ministriju un Labklājības ministriju". */
   clearedWith?: string;
+  /** Set when the report is a draft (its "PROJEKTS" mark or briefing's draft note): the ministries the note names as not having cleared, in the nominative as printed. */
+  draft?: { ministries: string[] };
   signature?: { role: string; name: string };
   visa?: { role: string; name: string };
   /** Text the parser could not place in any field, shortened, one entry a paragraph, for the user. */

@@ -56,6 +56,11 @@ export const DRAFT_NOTE = new RegExp(
   'u',
 );
 
+/** The ministries a sentence of the draft note names, "Ārlietu ministrija un Labklājības ministrija", between its positions and the state. */
+export function draftNoteMinistries(sentence: string): string | undefined {
+  return new RegExp(`^Pozīcijas? .+?: (.+) – (?:${Object.values(CLEARANCE_STATUS_LV).map(escapeRegExp).join('|')})\\.$`, 'u').exec(sentence)?.[1];
+}
+
 /** A role and a name with spaces between them and no tab: the name its initials and surname ("I. Šuplinska", "A. B. Bērziņa-Ozola"). */
 export const SPACED_SIGNATURE = /^(.*\S)\s+((?:\p{Lu}\.\s?)+\p{Lu}[\p{L}'-]+)$/u;
 

@@ -7,7 +7,7 @@ import { outermostCell } from './nested-tables.js';
 import { hasFootnote, plain, questionTable } from './question-table.js';
 import type { ImportedReport } from './imported-report.js';
 import { dateNumbered, title, opening, invitation, TITLE_LINES, TITLE_WITH_PAR, titleGoesOn } from './report-heading.js';
-import { isSignature, signatoryLine, CLEARANCE_LINE, DRAFT_NOTE, SPACED_SIGNATURE, signatureLine } from './report-closing.js';
+import { isSignature, signatoryLine, CLEARANCE_LINE, DRAFT_NOTE, draftNoteMinistries, SPACED_SIGNATURE, signatureLine } from './report-closing.js';
 
 /** A paragraph as the reader sees it: its text, its number when it is a top-level numbered item of the answers, and whether it is empty. */
 interface Line {
@@ -223,8 +223,17 @@ class ReportReader {
 
   /** The draft mark ("PROJEKTS") and the sentences of a briefing draft's note under it, left out, and a title that did not read as one, kept unplaced: text of no field. */
   private readFieldless(paragraph: ReviewedParagraph, text: string): boolean {
-    if (/^PROJEKTS\b/.test(text)) return this.footnotesKept([paragraph], 'the draft mark (“PROJEKTS”)');
-    if (this.part === 'start' && DRAFT_NOTE.test(text)) return this.footnotesKept([paragraph], 'the draft note');
+    if (/^PROJEKTS\b/.test(text)) {
+      this.report.draft ??= { ministries: [] };
+      return this.footnotesKept([paragraph], 'the draft mark (“PROJEKTS”)');
+    }
+    if (this.part === 'start' && DRAFT_NOTE.test(text)) {
+      // The note names what the clearance line does not: the ministries that have not cleared every position.
+      this.report.draft ??= { ministries: [] };
+      const named = draftNoteMinistries(text);
+      if (named) this.report.draft.ministries.push(named);
+      return this.footnotesKept([paragraph], 'the draft note');
+    }
     if (!TITLE_WITH_PAR.test(text)) return false;
     // A title that did not read as one (its date otherwise written): no field's, but kept for the user.
     this.unplaced.push(paragraph);

@@ -168,7 +168,7 @@ describe('briefing import', () => {
     expect(runCli(['import', join(example, DOCX)], emptyProject()).stdout).not.toContain('note: the report has');
   });
 
-  it('leaves out a briefing draft’s note, as it leaves out its draft mark: the note restates the clearances', () => {
+  it('leaves out a briefing draft’s note, as it leaves out its draft mark, and keeps the report a draft: the ministries the note names are required, none recorded as cleared', () => {
     const file = 'positions/educ/equity-reforms.yaml';
     const example = exampleProject({ [file]: exampleFile(file).replace(/(  LM:\n    status: )cleared/, '$1pending').replace('status: cleared #', 'status: draft #') });
     expect(runCli(['build', EXAMPLE_MEETING], example).status).toBe(0);
@@ -180,6 +180,24 @@ describe('briefing import', () => {
     // Its sentences were kept "unplaced", as comments at the end of the meeting file, one per position and ministry.
     expect(run.stdout).not.toContain('Could not place');
     expect(readFileSync(join(dir, 'meetings/2021-02-19-report.yaml'), 'utf8')).not.toMatch(/Pozīcija|projekta stadijā/);
+    // The clearance line names AM alone (LM had not answered on one position): the draft was imported as cleared by AM,
+    // LM no longer required, and built final. The note's LM is required too, and the positions are drafts.
+    const meeting: Record<string, unknown> = parseDocument(readFileSync(join(dir, 'meetings/2021-02-19-report.yaml'), 'utf8')).toJS();
+    expect(meeting['required_clearances']).toEqual(['AM', 'LM']);
+    for (const index of [1, 2, 3]) {
+      const position: Record<string, unknown> = parseDocument(readFileSync(join(dir, `positions/report/report-${index}.yaml`), 'utf8')).toJS();
+      expect(position).toMatchObject({ status: 'draft', clearance: { AM: { status: 'cleared' } } });
+      expect(position['clearance']).not.toHaveProperty('LM');
+    }
+    expect(run.stdout).toContain(
+      'note: the report is a draft: its note names Labklājības ministrija as not having cleared it (in required_clearances, with no clearance recorded: record each request, `briefing clear report-1 report-2 report-3 --ministry LM --pending`, or the answer given), and its positions are drafts',
+    );
+    // Recorded as the note says, it builds as the draft it was, and --final refuses it.
+    expect(runCli(['clear', 'report-1', 'report-2', 'report-3', '--ministry', 'LM', '--pending', '--date', '2021-02-15'], dir).status).toBe(0);
+    expect(runCli(['build', '--all'], dir).stdout).toContain('(draft: not every clearance is in place)');
+    const final = runCli(['build', '--all', '--final'], dir);
+    expect(final.status).toBe(1);
+    expect(final.stderr).toContain('is not cleared by Labklājības ministrija (LM)');
   });
 
   it('keeps a comment thread together at the end of the meeting file: its replies under it, a resolved one marked', () => {

@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { git, initRepository } from '../helpers/git.js';
 import { exampleFile, exampleProject, runCli, writeFile } from '../helpers/project.js';
 
 const POSITION = 'positions/educ/equity-reforms.yaml';
@@ -17,4 +18,19 @@ test('two versions of a position whose id changed list the change of id, and the
   const markdown = runCli(['diff', ...files, '--format', 'md'], dir);
   expect(markdown.stdout).toContain('- id: equity-reforms → equity-investments');
   expect(markdown.stdout).not.toContain('No changes');
+});
+
+// `briefing diff` of the renamed file, before the rename is committed (git mv), to see what the rename did:
+// "does not exist at HEAD. It was never committed", as the file is found at HEAD only by its id, which changed.
+test('a position renamed with a new id since the last commit (git mv) is compared with its file at HEAD, as git pairs them', () => {
+  const dir = exampleProject();
+  initRepository(dir);
+  const renamed = 'positions/educ/equity-investments.yaml';
+  git(dir, ['mv', POSITION, renamed]);
+  writeFile(dir, renamed, exampleFile(POSITION).replace(/^id: equity-reforms$/m, 'id: equity-investments'));
+  const run = runCli(['diff', renamed, '--format', 'md'], dir);
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(1);
+  expect(run.stdout).toContain(`From \`HEAD\``);
+  expect(run.stdout).toContain('- id: equity-reforms → equity-investments');
 });

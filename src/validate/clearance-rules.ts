@@ -192,6 +192,8 @@ export const clearedBeforeMeeting: MeetingRule = ({ project, meeting, today }) =
 export const draftNotPast: MeetingRule = ({ project, loaded, meeting, today }) => {
   const last = lastDayOf(meeting);
   if (!today || last >= today || !isDraft(project, meeting)) return [];
+  // A position that cannot be read has its own error, and the report is not built: it is no draft, so none "still" left as one.
+  if (includedPositions(project, meeting).some((included) => !included.position)) return [];
   return [
     diagnostic(
       loaded.path,

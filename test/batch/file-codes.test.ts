@@ -45,6 +45,13 @@ describe('the file-code gate of a batch (each meeting parsed once)', () => {
     expect(settledPaths(gate.arrive(built('b.yaml', 'A_1')))).toEqual(['a.yaml', 'b.yaml']);
   });
 
+  it('holds nothing more once the meeting with a backslash is built: the results after it settle as they arrive', () => {
+    const gate = fileCodeGate<CodedMeeting>([], meetings({ 'a.yaml': 'file_code: A_1\n', 'b.yaml': 'file_code: "\\x42_2"\n', 'c.yaml': 'file_code: C_3\n' }));
+    expect(settledPaths(gate.arrive(built('b.yaml', 'B_2')))).toEqual(['b.yaml']);
+    expect(settledPaths(gate.arrive(built('a.yaml', 'A_1')))).toEqual(['a.yaml']);
+    expect(settledPaths(gate.arrive(built('c.yaml', 'C_3')))).toEqual(['c.yaml']);
+  });
+
   it('holds an unchanged meeting whose code a meeting being built names, and names the unchanged one first', () => {
     const unchanged = [{ ...built('z.yaml', 'Z_9'), entry: true }];
     const gate = fileCodeGate(unchanged, meetings({ 'a.yaml': 'file_code: Z_9\n' }));

@@ -124,6 +124,23 @@ describe('a batch', () => {
     expect(readFileSync(join(dir, 'out/m1.md'), 'utf8')).toContain('Cita tēma');
   });
 
+  it('reads no meeting outside the project that a manifest in the output folder names: the meeting built alone still writes its files', () => {
+    const dir = projectWithMeetings(specs(1));
+    // Another project beside it, whose meeting has the file code M1 too.
+    const other = projectWithMeetings(specs(1));
+    expect(runCli(['build', 'meetings/m1.yaml', '--format', 'md'], dir).status).toBe(0);
+    const manifestPath = join(dir, 'out/M1.manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { meeting: { path: string } };
+    manifest.meeting.path = relative(dir, join(other, 'meetings/m1.yaml'));
+    expect(manifest.meeting.path).toMatch(/^\.\.\//);
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    writeFile(dir, 'meetings/m1.yaml', readFileSync(join(dir, 'meetings/m1.yaml'), 'utf8').replace(/^topic: .*$/m, 'topic: Cita tēma'));
+    const run = runCli(['build', 'meetings/m1.yaml', '--format', 'md'], dir);
+    expect(run.stdout + run.stderr).not.toContain('also used by');
+    expect(run.status).toBe(0);
+    expect(readFileSync(join(dir, 'out/M1.md'), 'utf8')).toContain('Cita tēma');
+  });
+
   it('removes the report of a deleted meeting (an edited file is left, a renamed meeting keeps its files) and says so', () => {
     const dir = projectWithMeetings(specs(3));
     expect(runCli(['build', '--all', '--format', 'md'], dir).status).toBe(0);

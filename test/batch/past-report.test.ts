@@ -96,6 +96,14 @@ describe('a past meeting whose final report is built again', () => {
     expect(await run(dir, '2021-03-02', { out: join(dir, 'archive') })).toEqual([]);
   });
 
+  it('is not warned about on the meeting’s own day: it is not over yet', async () => {
+    const dir = project();
+    initRepository(dir, { author: 'Referente', date: '2021-02-10T10:00:00Z' });
+    await run(dir, '2021-02-18');
+    revise(dir, '2021-02-19T07:00:00Z');
+    expect(await run(dir, '2021-02-19')).toEqual([]);
+  });
+
   it('names no version when only the text changed, and is said for a report still final', async () => {
     const dir = project();
     initRepository(dir, { author: 'Referente', date: '2021-02-15T10:00:00Z' });
@@ -138,6 +146,23 @@ describe('a past meeting whose final report is built again', () => {
     expect((await run(dir, '2021-04-21', { formats: ['docx'] })).map((d) => d.message)).toEqual([
       'The meeting on 2021-02-19 is over, and its report here had been built final; this build replaced it with a draft that reads otherwise (equity-reforms version 2 then, 3 now): a report prints each position as it is now, not as it was for the meeting.',
     ]);
+  });
+
+  // An older briefing's manifest records no text hash: then only the Markdown both builds wrote can tell.
+  it('is not said for a project that writes no Markdown whose final report an older briefing built, when a comment in the meeting file changed only the DOCX', async () => {
+    const dir = project();
+    initRepository(dir, { author: 'Referente', date: '2021-02-15T10:00:00Z' });
+    await run(dir, '2021-02-18', { formats: ['docx'] });
+    const manifestPath = join(dir, 'out/IZMzin_190221_EDUC.manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { text_sha256?: string };
+    delete manifest.text_sha256;
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    const before = readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx'));
+    const meeting = join(dir, EXAMPLE_MEETING);
+    writeFileSync(meeting, `${readFileSync(meeting, 'utf8')}# Nosūtīts 18.02.2021.\n`);
+    commitAll(dir, 'a comment', { author: 'Referente', date: '2021-03-01T10:00:00Z' });
+    expect(await run(dir, '2021-03-02', { formats: ['docx'] })).toEqual([]);
+    expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx')).equals(before)).toBe(false);
   });
 
   // A watch rebuilds through its own path: it replaced the sent report without a word (found by the year-of-use run).

@@ -427,6 +427,14 @@ describe('incremental builds', () => {
     // One entry for the folder, whatever it was called: a deleted meeting takes its report with it once.
     expect(Object.keys(JSON.parse(readFileSync(join(dir, '.briefing-cache/build.json'), 'utf8')).meetings)).toHaveLength(3);
   });
+  it('says nothing of a former output folder when every meeting is built again (--force) into the same one', async () => {
+    const dir = threeMeetings();
+    expect((await run(dir)).status).toEqual(all('built'));
+    const again = await run(dir, { force: true });
+    expect(again.status).toEqual(all('built'));
+    expect(again.result.diagnostics.filter((d) => d.ruleId === 'output/folder-changed').map((d) => d.message)).toEqual([]);
+  });
+
   it('builds into the folder the config names now, leaves the earlier one as it is, and says once that its reports are out of date', async () => {
     const dir = threeMeetings();
     expect((await run(dir)).status).toEqual(all('built'));

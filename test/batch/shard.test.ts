@@ -32,6 +32,15 @@ describe('--shard', () => {
     expect(built.every((part) => part.length < every.length)).toBe(true);
   });
 
+  it('1/1 (a CI matrix of one job) builds every meeting', () => {
+    const dir = projectWithMeetings(Object.fromEntries(MEETINGS.slice(0, 2).map((path, n) => [path, { fileCode: `M${n + 1}`, positions: EXAMPLE }])));
+    const run = runCli(['build', '--all', '--shard', '1/1', '--format', 'md', '--json'], dir);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(builtMeetings(JSON.parse(run.stdout))).toEqual(['meetings/2021-02-19-educ-informal.yaml', 'meetings/m1.yaml', 'meetings/m2.yaml']);
+    expect(existsSync(join(dir, 'out/M2.md'))).toBe(true);
+  });
+
   it('keeps each meeting in its shard when meetings are added, so a CI job’s cache still fits', () => {
     const dir = projectWithMeetings(Object.fromEntries(MEETINGS.map((path, n) => [path, { fileCode: `M${n + 1}`, positions: EXAMPLE }])));
     const shards = () =>

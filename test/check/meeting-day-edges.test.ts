@@ -19,6 +19,14 @@ test('a report dated on the meeting’s own day, its last clearance before it, i
   expect(after.stdout).toContain('`document_date` 2021-05-18 is after the meeting\'s `date` 2021-05-17');
 });
 
+test('a report dated 366 days before its meeting is within the year (only its clearances are later); 367 days is more than a year', () => {
+  const dated = (day: string) => runCli(['check'], withMeeting((text) => text.replace(/^date: 2021-05-17$/m, `date: 2021-05-17\ndocument_date: ${day}`))).stdout;
+  const within = dated('2020-05-16');
+  expect(within).toContain('`document_date` 2020-05-16 is before the clearance of');
+  expect(within).not.toContain('more than a year');
+  expect(dated('2020-05-15')).toContain('`document_date` 2020-05-15 is more than a year before the meeting\'s `date` 2021-05-17.');
+});
+
 test('a meeting in person with no `place`, whose template prints none: nothing to say of the place, and it builds', () => {
   const dir = withMeeting((text) => text.replace(/^mode: videoconference$/m, 'mode: in-person'));
   const run = runCli(['check'], dir);

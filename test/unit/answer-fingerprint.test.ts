@@ -54,3 +54,14 @@ test('the answer of a long position is fingerprinted in a time that grows with i
   of(lines);
   expect(performance.now() - again).toBeLessThan(2000);
 });
+
+test('a fenced code block keeps its lines wherever it stands: two of its lines joined is a changed answer, the paragraph after it re-wrapped is not', () => {
+  const commands = 'Pārbaudei:\n\n```\nbriefing check\nbriefing build\n```\n\nLatvija atbalsta\npriekšlikumu.';
+  const cleared = answerFingerprint({ body: commands });
+  // The block's two commands run together on one line: the clearance no longer counts.
+  expect(clearanceOf(position('Pārbaudei:\n\n```\nbriefing check briefing build\n```\n\nLatvija atbalsta\npriekšlikumu.', cleared), 'AM')).toEqual({ state: 'earlier version', stale: 'answer' });
+  // The paragraph after the block wrapped anew: it stands.
+  expect(clearanceOf(position('Pārbaudei:\n\n```\nbriefing check\nbriefing build\n```\n\nLatvija atbalsta priekšlikumu.', cleared), 'AM')).toEqual({ state: 'cleared' });
+  // A block that opens the answer closes too: the paragraph after it is text again.
+  expect(of('```\nbriefing check\n```\n\nLatvija atbalsta\npriekšlikumu.')).toBe(of('```\nbriefing check\n```\n\nLatvija atbalsta priekšlikumu.'));
+});

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { build } from '../../src/commands/build.js';
@@ -105,6 +105,20 @@ test("a meeting's Latvian topic, outcome, background or question changed under a
   commit(dir);
   expect(await meetingStale(dir)).toEqual([]);
   expect((await meetingStale(dir, 'HEAD~1')).map(([, line]) => line)).toEqual([lineOf(changed, 'topic_en: Equal access to education'), lineOf(changed, 'outcome_en: The presidency will use the results for Council conclusions.'), lineOf(changed, 'background_en: |'), lineOf(changed, '    text_en: What are the main achievements?')]);
+});
+
+test('a meeting moved into a sub-folder without git (no `git mv`) is compared with its committed text under its old path: its Latvian topic changed under the English is still said', async () => {
+  const { dir, text } = meetingTranslated();
+  const moved = 'meetings/2021/2021-02-19-educ-informal.yaml';
+  const changed = text.replace('topic: Vienlīdzīga piekļuve', 'topic: Taisnīga piekļuve');
+  writeFile(dir, moved, changed);
+  rmSync(join(dir, MEETING));
+  expect(await meetingStale(dir)).toEqual([
+    [moved, lineOf(changed, 'topic_en: Equal access to education'), 1, '`topic` changed since git HEAD, but its English, `topic_en`, did not: an English note (informative-report.en) prints the translation of the earlier text.'],
+  ]);
+  // Moved only, its text as committed: nothing changed.
+  writeFile(dir, moved, text);
+  expect(await meetingStale(dir)).toEqual([]);
 });
 
 test('nothing is said of a meeting whose English changed too, whose text was only re-wrapped, or whose questions were reordered or moved to other positions', async () => {

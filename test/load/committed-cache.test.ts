@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { check } from '../../src/commands/check.js';
@@ -141,6 +141,24 @@ describe('the versions at git HEAD, in a process that checks again and again', (
     await notRaised(project);
     await notRaised(project);
     expect(diffs()).toBe(2);
+  });
+  test('a position moved to a new name without git is paired with its committed one as git lists it now: one .gitignore left out, then lets in, is compared', async () => {
+    const project = tempDir('briefing-git-');
+    cpSync(CHECK_BASE, project, { recursive: true });
+    git(project, 'init', '--quiet', '--initial-branch=main');
+    git(project, 'add', '--all');
+    git(project, 'commit', '--quiet', '--no-gpg-sign', '-m', 'first');
+    const text = readFileSync(join(project, POSITION), 'utf8');
+    // Moved by hand to a new name, its answer changed under the same version.
+    const renamed = 'positions/youth/jauniesu-lidzdaliba.yaml';
+    rmSync(join(project, POSITION));
+    writeFile(project, renamed, text.replace(/^(body: [|>]-?\n {2})/m, '$1Jauns teikums. '));
+    writeFile(project, '.gitignore', 'positions/youth/jauniesu-*.yaml\n');
+    expect(await notRaised(project)).toEqual([]);
+    // The rule taken out of .gitignore: git lists the file, which is paired with the deleted one by its id, and the
+    // changed answer is said, though neither git's index, HEAD nor the position's text changed.
+    writeFile(project, '.gitignore', '');
+    expect(await notRaised(project)).toEqual([renamed]);
   });
   test("the meetings' committed texts (meeting/translation-stale) are read once per state, with the positions' git diff, and an edited meeting is compared without git", async () => {
     const { project, meeting, text, stale } = youthProject();

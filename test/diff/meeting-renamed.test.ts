@@ -36,6 +36,18 @@ it('a meeting renamed since (git mv) is compared with its earlier name at a comm
   });
 });
 
+it('a meeting added after the revision, not renamed, is said not to exist there, with how to list its commits: not taken for a path typed wrong', () => {
+  const dir = exampleProject();
+  initRepository(dir);
+  const added = 'meetings/2021-03-19-educ-informal.yaml';
+  writeFileSync(join(dir, added), readFileSync(join(dir, EXAMPLE_MEETING), 'utf8').replaceAll('2021-02-19', '2021-03-19').replace('topic: Vienlīdzīga', 'topic: Taisnīga'));
+  commitAll(dir, 'added');
+  expect(runCli(['diff', added, '--from', 'HEAD~1'], dir)).toMatchObject({
+    status: 2,
+    stderr: `briefing: ${added} does not exist at HEAD~1.\n  It was added after HEAD~1, or came to this path by a rename: \`git log --follow --oneline -- ${added}\` lists its commits, under earlier names too. A position renamed since is found there by its id, unless its id changed as well.\n`,
+  });
+});
+
 it('a project whose folder was moved since (git mv eu/briefings eu/zinojumi) is compared with itself where it was at that commit', () => {
   const top = tempDir();
   initRepository(top);

@@ -21,6 +21,22 @@ function reviewedThenCommitted(): { dir: string; docx: string } {
   return { dir, docx };
 }
 
+it('review --rebase finds the text the DOCX was built from in the newest commit, the position edited since and not committed: the reviewer\'s word and the edit both written', () => {
+  const dir = exampleProject();
+  initRepository(dir);
+  expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+  const docx = join(tempDir(), 'reviewed.docx');
+  writeFileSync(docx, new WordEdit(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx'))).replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA).bytes());
+  // Edited after the build, not committed: the built text is HEAD's, the only commit.
+  writeFileSync(join(dir, POSITION), readFileSync(join(dir, POSITION), 'utf8').replace('version: 2', 'version: 3').replace('Latvijas rīcību turpmākajos', 'Latvijas rīcību nākamajos'));
+  const run = runCli(['review', docx, '--rebase', '--accept', '--ministry', 'AM'], dir);
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  const merged = readFileSync(join(dir, POSITION), 'utf8');
+  expect(merged).toContain('Tuvākajā laikā vispirms paredzēts:');
+  expect(merged).toContain('Latvijas rīcību nākamajos');
+});
+
 it('review --rebase in a shallow clone, without git, or in a repository git refuses, says why git cannot give the built text and what to do, not to commit files first', () => {
   const { dir, docx } = reviewedThenCommitted();
   expect(runCli(['review', docx, '--rebase'], dir).status).toBe(0);

@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { commitAll, git, initRepository } from '../helpers/git.js';
@@ -105,4 +105,25 @@ it('a position of a project whose folder was moved since is compared with itself
   expect(renamed.status).toBe(1);
   expect(renamed.stdout).toContain(`diff ${position} → positions/educ/achievements.yaml\n`);
   expect(renamed.stdout).toContain('• version: v4 → v5');
+});
+
+it('a position renamed since in a project moved since is named as it was in its own project at that commit, not in another project of the repository then', () => {
+  const top = tempDir();
+  const position = 'positions/educ/equity-achievements.yaml';
+  initRepository(top);
+  cpSync(exampleProject(), join(top, 'eu/izm'), { recursive: true });
+  // Another ministry's project beside it, with a longer folder name and no position of that id.
+  cpSync(exampleProject(), join(top, 'eu/other-ministry'), { recursive: true });
+  rmSync(join(top, 'eu/other-ministry', position));
+  commitAll(top, 'two projects');
+  git(top, ['mv', 'eu/izm', 'eu/zinojumi']);
+  git(top, ['mv', `eu/zinojumi/${position}`, 'eu/zinojumi/positions/educ/achievements.yaml']);
+  commitAll(top, 'moved and renamed');
+  const project = join(top, 'eu/zinojumi');
+  writeFileSync(join(project, 'positions/educ/achievements.yaml'), readFileSync(join(project, 'positions/educ/achievements.yaml'), 'utf8').replace('version: 3', 'version: 4'));
+  const run = runCli(['diff', 'positions/educ/achievements.yaml', '--from', 'HEAD~1', '--format', 'terminal'], project);
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(1);
+  expect(run.stdout).toContain(`diff ${position} → positions/educ/achievements.yaml\n`);
+  expect(run.stdout).toContain('• version: v3 → v4');
 });

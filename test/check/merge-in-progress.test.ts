@@ -168,6 +168,13 @@ describe('a merge that stopped where one side deleted a position the other chang
     expect(readFileSync(log, 'utf8')).toContain('diff');
   });
 
+  it('is not said of a file both sides changed, whose conflict markers are named instead', () => {
+    const { dir } = conflictInBody();
+    const run = runCli(['check'], dir);
+    expect(run.stdout).toContain('file/merge-conflict');
+    expect(run.stdout).not.toContain('file/merge-unfinished');
+  });
+
   it('says nothing once the merge is finished', () => {
     const dir = modifyDelete('them');
     git(dir, ['add', POSITION]);

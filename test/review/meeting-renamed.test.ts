@@ -49,3 +49,19 @@ it('a meeting renamed and changed since the build is found by git’s rename det
   expect(now).toContain('Portugāles prezidentūra oficiālo ministru');
   expect(now).toContain('topic: Taisnīga');
 });
+
+it('a DOCX of a meeting renamed since is written into that meeting, not into another meeting added in the same commit', () => {
+  const { dir, docx } = reviewed();
+  // An earlier meeting, added with the rename: git lists it first among the changes since.
+  const other = 'meetings/2021-01-15-educ-informal.yaml';
+  const otherText = readFileSync(join(dir, EXAMPLE_MEETING), 'utf8').replace('date: 2021-02-19', 'date: 2021-01-15').replace('IZMzin_190221_EDUC', 'IZMzin_150121_EDUC');
+  writeFileSync(join(dir, other), otherText);
+  git(dir, ['mv', EXAMPLE_MEETING, RENAMED]);
+  commitAll(dir, 'renamed, and another meeting');
+  const run = runCli(['review', docx, '--accept'], dir);
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  expect(run.stdout).toContain(`(built from ${RENAMED})`);
+  expect(readFileSync(join(dir, RENAMED), 'utf8')).toContain('Portugāles prezidentūra oficiālo ministru');
+  expect(readFileSync(join(dir, other), 'utf8')).toBe(otherText);
+});

@@ -86,6 +86,26 @@ describe('the versions at git HEAD, in a process that checks again and again', (
     expect(diffs()).toBe(1);
   });
 
+  test('ask git again when a .gitattributes changes in a folder above the project, up to the top of the repository', async () => {
+    const top = tempDir('briefing-git-');
+    const project = join(top, 'eu', 'briefings');
+    cpSync(CHECK_BASE, project, { recursive: true });
+    git(top, 'init', '--quiet', '--initial-branch=main');
+    git(top, 'add', '--all');
+    git(top, 'commit', '--quiet', '--no-gpg-sign', '-m', 'first');
+    writeFile(project, POSITION, readFileSync(join(project, POSITION), 'utf8').replace(/^(body: [|>]-?\n {2})/m, '$1Jauns teikums. '));
+    diffs();
+    expect(await notRaised(project)).toEqual([POSITION]);
+    expect(diffs()).toBe(1);
+    expect(await notRaised(project)).toEqual([POSITION]);
+    expect(diffs()).toBe(0);
+    for (const folder of [top, join(top, 'eu')]) {
+      writeFile(folder, '.gitattributes', '*.yaml text eol=lf\n');
+      expect(await notRaised(project)).toEqual([POSITION]);
+      expect(diffs()).toBe(1);
+    }
+  });
+
   test('ask git again under another PATH: with no git on it, a served check says so as its own process does, not the answer of the git before', async () => {
     const project = tempDir('briefing-git-');
     cpSync(CHECK_BASE, project, { recursive: true });

@@ -187,18 +187,35 @@ function unwrapped(markdown: string): string {
   const lines = markdown.replace(/\r\n?/g, '\n').replace(/\s+$/, '').split('\n');
   // Pieces joined once at the end: trimming the text joined so far copied all of it at every line (a 1 MB answer took seconds).
   const pieces = [lines[0] ?? ''];
-  let fenced = /^\s*(?:```|~~~)/.test(pieces[0] ?? '');
+  // The open block's fence (its marker repeated), or '' outside one.
+  let open = fenceOf(pieces[0] ?? '');
   for (let i = 1; i < lines.length; i++) {
     const before = lines[i - 1] ?? '';
     const line = lines[i] ?? '';
-    const fence = /^\s*(?:```|~~~)/.test(line);
-    const soft = !fenced && !fence && before.trim() !== '' && line.trim() !== '' && !/( {2}|\\)$/.test(before) && !STARTS_BLOCK.test(line.trimStart());
+    const fence = fenceOf(line);
+    const soft = !open && !fence && before.trim() !== '' && line.trim() !== '' && !/( {2}|\\)$/.test(before) && !STARTS_BLOCK.test(line.trimStart());
     // The last piece is the line before, which is not blank when the break is soft: its trailing spaces are the text's.
     if (soft) pieces.push((pieces.pop() ?? '').trimEnd(), ` ${line.trimStart()}`);
     else pieces.push(`\n${line}`);
-    if (fence) fenced = !fenced;
+    if (!open) open = fence;
+    else if (closes(open, line)) open = '';
   }
   return pieces.join('');
+}
+
+/** The fence a line starts with (three or more backticks or tildes), or ''. */
+function fenceOf(line: string): string {
+  return /^\s*(`{3,}|~{3,})/.exec(line)?.[1] ?? '';
+}
+
+/**
+ * Whether `line` ends the block `open` began, as CommonMark has it: a fence of the same character,
+ * at least as long, with nothing after it. Inside a `~~~` block a line of backticks is code, and so
+ * is a "```yaml" line inside a "```" block: the lines after it are still the block's.
+ */
+function closes(open: string, line: string): boolean {
+  const fence = /^\s*(`{3,}|~{3,})\s*$/.exec(line)?.[1] ?? '';
+  return fence[0] === open[0] && fence.length >= open.length;
 }
 /** One ministry's clearance entry. */
 export type Clearance = z.output<typeof clearanceSchema>;

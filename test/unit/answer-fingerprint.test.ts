@@ -23,6 +23,15 @@ test('breaks that Markdown prints stay: list items, quotes, hard breaks, code', 
   expect(of('1) garš punkts, kas\n   turpinās')).toBe(of('1) garš punkts, kas turpinās'));
 });
 
+test('a code block ends only at a fence of its own kind: its lines after a line of other fence marks are kept too', () => {
+  // A line of backticks inside a ~~~ block, a shorter fence inside a longer one, a fence with a language inside a bare one: code, not the end.
+  expect(of('Teksts.\n\n~~~\na\n```\nb\nc\n~~~')).not.toBe(of('Teksts.\n\n~~~\na\n```\nb c\n~~~'));
+  expect(of('````\na\n```\nb\nc\n````')).not.toBe(of('````\na\n```\nb c\n````'));
+  expect(of('```\na\n```bash\nb\nc\n```')).not.toBe(of('```\na\n```bash\nb c\n```'));
+  // After its real end, a paragraph wrapped anew is the same answer.
+  expect(of('~~~\na\n```\n~~~\nTeksts, kas\nturpinās')).toBe(of('~~~\na\n```\n~~~\nTeksts, kas turpinās'));
+});
+
 const position = (body: string, answer: string) => ({ version: 2, body, clearance: { AM: { status: 'cleared' as const, date: '2021-02-10', version: 2, answer } } });
 
 test('spaces between words made no-break, narrow or doubled are no changed answer: the fingerprint and the clearance stand', () => {

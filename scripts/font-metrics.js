@@ -1,17 +1,20 @@
 // Writes src/docx/font-metrics.ts: the advance widths of the characters a report is written in,
-// in Liberation Serif and Liberation Sans, regular, bold, italic and bold italic. Those fonts are
-// made with the same metrics as Times New Roman and Arial (each character exactly as wide), so
-// these are the widths Word gives a text in Times New Roman or Arial, and the widths LibreOffice
-// uses for them on Linux. The DOCX compiler sizes table columns with them (src/docx/text-width.ts).
-// Run again only to add characters: `node scripts/font-metrics.js [folder of the .ttf files] [output]`
-// (the fonts are Debian's and Ubuntu's fonts-liberation2; the test that checks the committed file
-// is current writes elsewhere).
+// regular, bold, italic and bold italic, in free fonts made with the same metrics as the fonts
+// ministries write in (each character exactly as wide): Liberation Serif and Sans (Times New Roman,
+// Arial), Carlito (Calibri), Caladea (Cambria), and DejaVu Sans and Serif themselves. These are the
+// widths Word gives a text in those fonts, and the widths LibreOffice uses for them on Linux. The
+// DOCX compiler sizes table columns with them (src/docx/text-width.ts); the file is committed, so
+// only whoever runs this needs the fonts. Run again only to add characters or fonts:
+// `node scripts/font-metrics.js [folder of the fonts' folders] [output]` (the fonts are Debian's and
+// Ubuntu's fonts-liberation2, fonts-crosextra-carlito, fonts-crosextra-caladea, fonts-dejavu-core and
+// fonts-dejavu-extra, under /usr/share/fonts/truetype; the test that checks the committed file is
+// current writes elsewhere).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const fonts = process.argv[2] ?? '/usr/share/fonts/truetype/liberation2';
+const fonts = process.argv[2] ?? '/usr/share/fonts/truetype';
 const target = process.argv[3] ?? join(root, 'src/docx/font-metrics.ts');
 
 /** Basic Latin, Latin-1, Latin Extended-A (Latvian, Lithuanian, …), and the punctuation Latvian typography uses. */
@@ -21,8 +24,26 @@ const CODES = [
   ...[0x2009, 0x2013, 0x2014, 0x2018, 0x2019, 0x201a, 0x201c, 0x201d, 0x201e, 0x2022, 0x2026, 0x2030, 0x2032, 0x2033, 0x2039, 0x203a, 0x20ac, 0x2116, 0x2122, 0x2212],
 ];
 
-const FACES = { regular: 'Regular', bold: 'Bold', italic: 'Italic', boldItalic: 'BoldItalic' };
-const FAMILIES = { serif: 'LiberationSerif', sans: 'LiberationSans' };
+const FACES = ['regular', 'bold', 'italic', 'boldItalic'];
+/**
+ * Each family's fonts, regular, bold, italic and bold italic, under the fonts' folder. The first two
+ * decide which characters are measured (those both have in every face), as they did before the others
+ * were added, so a text in Times New Roman or Arial is measured as it was.
+ */
+const FAMILIES = {
+  serif: faces('liberation2/LiberationSerif', ['Regular', 'Bold', 'Italic', 'BoldItalic']),
+  sans: faces('liberation2/LiberationSans', ['Regular', 'Bold', 'Italic', 'BoldItalic']),
+  carlito: faces('crosextra/Carlito', ['Regular', 'Bold', 'Italic', 'BoldItalic']),
+  caladea: faces('crosextra/Caladea', ['Regular', 'Bold', 'Italic', 'BoldItalic']),
+  dejavuSans: ['dejavu/DejaVuSans.ttf', 'dejavu/DejaVuSans-Bold.ttf', 'dejavu/DejaVuSans-Oblique.ttf', 'dejavu/DejaVuSans-BoldOblique.ttf'],
+  dejavuSerif: ['dejavu/DejaVuSerif.ttf', 'dejavu/DejaVuSerif-Bold.ttf', 'dejavu/DejaVuSerif-Italic.ttf', 'dejavu/DejaVuSerif-BoldItalic.ttf'],
+};
+/** The widths are written in this many units an em (a font of another, Caladea's 1000, is scaled, rounded up). */
+const UNITS = 2048;
+
+function faces(stem, suffixes) {
+  return suffixes.map((suffix) => `${stem}-${suffix}.ttf`);
+}
 
 function range(from, to) {
   return Array.from({ length: to - from + 1 }, (_, index) => from + index);
@@ -68,34 +89,38 @@ function readFont(path) {
 }
 
 const read = Object.fromEntries(
-  Object.entries(FAMILIES).map(([family, file]) => [family, Object.fromEntries(Object.entries(FACES).map(([face, suffix]) => [face, readFont(join(fonts, `${file}-${suffix}.ttf`))]))]),
+  Object.entries(FAMILIES).map(([family, files]) => [family, Object.fromEntries(FACES.map((face, index) => [face, readFont(join(fonts, files[index]))]))]),
 );
-const units = new Set(Object.values(read).flatMap((faces) => Object.values(faces).map((font) => font.unitsPerEm)));
-if (units.size !== 1) throw new Error(`the fonts differ in units per em: ${[...units].join(', ')}`);
-// A code every font has a glyph for; the others are left out (measured as the text-width module says).
-const codes = CODES.filter((code) => Object.values(read).every((faces) => Object.values(faces).every((font) => font.width(code) !== undefined)));
+// A code the Liberation fonts have a glyph for in every face; the others are left out (measured as the text-width module says).
+const codes = CODES.filter((code) => [read.serif, read.sans].every((faces) => Object.values(faces).every((font) => font.width(code) !== undefined)));
+/** A character's width in {@link UNITS}, or 0 where the font has no glyph for it (Word then takes it from another font). */
+const width = (font, code) => {
+  const units = font.width(code);
+  return units === undefined ? 0 : font.unitsPerEm === UNITS ? units : Math.ceil((units * UNITS) / font.unitsPerEm);
+};
 // Written as themselves, but for the quote, the backslash and the blanks and the soft hyphen, which a reader would not see.
 const escaped = (code) => ([0x27, 0x5c, 0xa0, 0xad, 0x2009].includes(code) ? `\\u${code.toString(16).padStart(4, '0')}` : String.fromCodePoint(code));
 const rows = (numbers) => numbers.reduce((lines, number, index) => (index % 24 ? ((lines[lines.length - 1] += `, ${number}`), lines) : [...lines, `      ${number}`]), []).join(',\n');
 
-const text = `// Generated by scripts/font-metrics.js from Liberation Serif and Liberation Sans: do not edit by hand.
+const text = `// Generated by scripts/font-metrics.js from Liberation Serif and Sans, Carlito, Caladea and DejaVu Sans and Serif: do not edit by hand.
 
 /** The font units the widths are in: this many make an em (the font size). */
-export const UNITS_PER_EM = ${[...units][0]};
+export const UNITS_PER_EM = ${UNITS};
 
 /** The characters measured, in the order of the widths below. */
 export const MEASURED = '${codes.map(escaped).join('')}';
 
 /**
- * Advance widths in font units of each character of {@link MEASURED}: Liberation Serif (as wide as
- * Times New Roman) and Liberation Sans (as wide as Arial), in each face.
+ * Advance widths in font units of each character of {@link MEASURED}, in each face: Liberation Serif
+ * (as wide as Times New Roman), Liberation Sans (as wide as Arial), Carlito (as wide as Calibri),
+ * Caladea (as wide as Cambria), DejaVu Sans and DejaVu Serif. 0 for a character the font lacks.
  */
 export const ADVANCES = {
 ${Object.entries(read)
   .map(
     ([family, faces]) =>
       `  ${family}: {\n${Object.entries(faces)
-        .map(([face, font]) => `    ${face}: [\n${rows(codes.map((code) => font.width(code)))},\n    ],`)
+        .map(([face, font]) => `    ${face}: [\n${rows(codes.map((code) => width(font, code)))},\n    ],`)
         .join('\n')}\n  },`,
   )
   .join('\n')}

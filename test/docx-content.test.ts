@@ -667,6 +667,33 @@ describe('what a position’s own text becomes in the DOCX', () => {
     expect(built[1]?.slice(1).every((width, index) => width > (built[0]?.[index + 1] ?? Infinity))).toBe(true);
   });
 
+  it('a header word is not broken inside for a font wider or narrower than Times New Roman: DejaVu Serif and Sans, Calibri and Cambria are measured; another font is taken as wide as the widest of them', async () => {
+    const grid = (body: string) => [...body.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    const table = '| Dalībnieki | Piezīmes |\n|---|---|\n| ES | Vairāk nekā 10 milj. euro aptuveni 20 000 datoru iegādei, lai skolēniem un pedagogiem būtu piemēroti rīki |';
+    // "Dalībnieki" in bold at 12 pt, from each font's advance widths (2048 units an em; Carlito and Caladea
+    // have those of Calibri and Cambria): DejaVu Serif 22 % wider than Arial, which the other fonts were taken as.
+    const twips = (units: number) => (units * 240) / 2048;
+    const dejaVuSerif = twips(1776 + 1327 + 778 + 778 + 1432 + 1489 + 778 + 1303 + 1419 + 778);
+    const word = {
+      'DejaVu Serif': dejaVuSerif,
+      'DejaVu Sans': twips(1700 + 1382 + 702 + 702 + 1466 + 1458 + 702 + 1389 + 1362 + 702),
+      Calibri: twips(1291 + 1011 + 503 + 503 + 1099 + 1099 + 503 + 1031 + 983 + 503),
+      Cambria: twips(1360 + 1076 + 637 + 631 + 1164 + 1237 + 631 + 1051 + 1207 + 631),
+      // Unmeasured: as wide as the widest measured font, here DejaVu Serif.
+      Verdana: dejaVuSerif,
+    };
+    const margins = 2 * 108 + 10;
+    for (const [font, width] of Object.entries(word)) {
+      const { body, warnings } = await buildWithAnswer(table, (text) => text.replace('font: Times New Roman', `font: ${font}`));
+      const [first = 0, second = 0] = grid(body);
+      expect(first + second, font).toBe(9071);
+      expect(first, `${font}: "Dalībnieki" in bold`).toBeGreaterThanOrEqual(width + margins);
+      // No wider than it needs: the rest of the width went to the column of long text.
+      expect(first, font).toBeLessThan(width + margins + 40);
+      expect(warnings, font).toEqual([]);
+    }
+  });
+
   it('a column is as wide for a word that is a link’s text, or has a footnote’s number after it, as for the word written plainly', async () => {
     const grid = (body: string) => [...body.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
     const table = (cell: string) => `| Avots | Apraksts |\n|---|---|\n| ${cell} | Vairāk nekā 10 milj. euro aptuveni 20 000 datoru iegādei, lai skolēniem un pedagogiem būtu piemēroti rīki |`;

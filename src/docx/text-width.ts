@@ -8,7 +8,7 @@ export interface Face {
 }
 
 /** The measured fonts a font name has the widths of (metric twins count as the same). */
-type Family = 'serif' | 'sans' | 'mono';
+type Family = keyof typeof ADVANCES | 'mono';
 
 const FAMILIES: Record<string, Family> = {
   'times new roman': 'serif',
@@ -23,7 +23,16 @@ const FAMILIES: Record<string, Family> = {
   courier: 'mono',
   'liberation mono': 'mono',
   cousine: 'mono',
+  calibri: 'carlito',
+  carlito: 'carlito',
+  cambria: 'caladea',
+  caladea: 'caladea',
+  'dejavu sans': 'dejavuSans',
+  'dejavu serif': 'dejavuSerif',
 };
+
+/** The measured proportional fonts: a font none of them is, is taken as wide as the widest of them. */
+const MEASURED_FAMILIES = Object.keys(ADVANCES) as (keyof typeof ADVANCES)[];
 
 /** Every character of Courier New is 0.6 em wide (1229 of 2048 units). */
 const MONO_ADVANCE = 1229;
@@ -33,10 +42,12 @@ const INDEX = new Map([...MEASURED].map((character, index) => [character, index]
 /**
  * How wide a text is set in a font, at a size in half-points, in twips (1/20 pt): the sum of its
  * characters' advance widths, as Word and LibreOffice lay them out (no kerning). Exact for Times
- * New Roman, Arial and Courier New (the widths are those of their metric twins, the Liberation
- * fonts); any other font is taken to be as wide as the wider of Times New Roman and Arial,
- * character by character. A character outside the measured ones is as wide as the letter it is
- * made from (ǖ as u), or else an em.
+ * New Roman, Arial, Calibri, Cambria, DejaVu Sans and Serif and Courier New (the widths are those
+ * of their metric twins, the Liberation fonts, Carlito and Caladea); any other font is taken to be
+ * as wide as the widest of the proportional ones, character by character, so that a word measured
+ * to fit is not broken for a font wider than Times New Roman. A character outside the measured ones
+ * is as wide as the letter it is made from (ǖ as u), or else an em; one a measured font lacks (Caladea
+ * has no Ţ), as the widest of the fonts that have it.
  */
 export function textWidth(text: string, face: Face, halfPoints: number): number {
   const family = FAMILIES[face.font.trim().toLowerCase()];
@@ -50,7 +61,7 @@ function advance(character: string, family: Family | undefined, face: Face): num
   const index = INDEX.get(character) ?? INDEX.get(character.normalize('NFD').charAt(0));
   if (index === undefined) return UNITS_PER_EM;
   const style = face.bold ? (face.italic ? 'boldItalic' : 'bold') : face.italic ? 'italic' : 'regular';
-  const serif = ADVANCES.serif[style][index] ?? UNITS_PER_EM;
-  const sans = ADVANCES.sans[style][index] ?? UNITS_PER_EM;
-  return family === 'serif' ? serif : family === 'sans' ? sans : Math.max(serif, sans);
+  const own = family === undefined ? 0 : (ADVANCES[family][style][index] ?? 0);
+  // 0: another font, or a character this one lacks (Word takes it from another font).
+  return own > 0 ? own : Math.max(...MEASURED_FAMILIES.map((measured) => ADVANCES[measured][style][index] ?? 0));
 }

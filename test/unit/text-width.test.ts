@@ -5,12 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { textWidth } from '../../src/docx/text-width.js';
 import { REPO, tempDir } from '../helpers/project.js';
 
-const FONTS = '/usr/share/fonts/truetype/liberation2';
+// Debian's fonts-liberation2, fonts-crosextra-carlito, fonts-crosextra-caladea, fonts-dejavu-core and fonts-dejavu-extra.
+const FONTS = '/usr/share/fonts/truetype';
+const INSTALLED = ['liberation2/LiberationSerif-Regular.ttf', 'crosextra/Carlito-Regular.ttf', 'crosextra/Caladea-Regular.ttf', 'dejavu/DejaVuSerif-Italic.ttf'].every((file) => existsSync(join(FONTS, file)));
 const regular = (font: string) => ({ font, bold: false, italic: false });
 
 describe('how wide a text is set', () => {
   // CI (REQUIRE_OFFICE=1) installs the fonts: there a missing folder is a failure, not a skip.
-  it.skipIf(!existsSync(FONTS) && !process.env['REQUIRE_OFFICE'])('measures with the widths scripts/font-metrics.js reads from the Liberation fonts (run it again after adding characters)', () => {
+  it.skipIf(!INSTALLED && !process.env['REQUIRE_OFFICE'])('measures with the widths scripts/font-metrics.js reads from the Liberation fonts, Carlito, Caladea and DejaVu (run it again after adding characters or fonts)', () => {
     const target = join(tempDir(), 'font-metrics.ts');
     const made = spawnSync(process.execPath, [join(REPO, 'scripts/font-metrics.js'), FONTS, target], { encoding: 'utf8' });
     expect(made.status, made.stderr).toBe(0);
@@ -28,12 +30,21 @@ describe('how wide a text is set', () => {
     expect(textWidth('Šuplinska', regular('arial'), 24)).toBe(textWidth('Šuplinska', regular('Liberation Sans'), 24));
   });
 
-  it('another font as the wider of the two, character by character; Courier New 0.6 em a character; an unmeasured character as its letter, or an em', () => {
-    const serif = (text: string) => textWidth(text, regular('Times New Roman'), 24);
-    const sans = (text: string) => textWidth(text, regular('Arial'), 24);
-    const other = (text: string) => textWidth(text, regular('Cambria'), 24);
-    expect(other('m')).toBe(Math.max(serif('m'), sans('m')));
-    expect(other('mi')).toBe(Math.max(serif('m'), sans('m')) + Math.max(serif('i'), sans('i')));
+  it('Calibri, Cambria and DejaVu from their own widths; another font as the widest measured one, character by character; Courier New 0.6 em a character; an unmeasured character as its letter, or an em', () => {
+    const width = (font: string) => (text: string) => textWidth(text, regular(font), 24);
+    const [serif, sans, calibri, cambria, dejaVuSans, dejaVuSerif] = ['Times New Roman', 'Arial', 'Calibri', 'Cambria', 'DejaVu Sans', 'DejaVu Serif'].map(width);
+    const other = width('Verdana');
+    if (!serif || !sans || !calibri || !cambria || !dejaVuSans || !dejaVuSerif) throw new Error('six fonts');
+    // Carlito's and Caladea's widths (Calibri's and Cambria's; Caladea's 1000 units an em made 2048, rounded up).
+    expect(calibri('a')).toBeCloseTo((981 * 240) / 2048, 6);
+    expect(cambria('a')).toBeCloseTo((Math.ceil((470 * 2048) / 1000) * 240) / 2048, 6);
+    expect(textWidth('Calibri', regular('carlito'), 24)).toBe(calibri('Calibri'));
+    expect(dejaVuSans('m')).toBeCloseTo((1995 * 240) / 2048, 6);
+    const widest = (text: string) => Math.max(...[serif, sans, calibri, cambria, dejaVuSans, dejaVuSerif].map((measure) => measure(text)));
+    expect(other('m')).toBe(widest('m'));
+    expect(other('mi')).toBe(widest('m') + widest('i'));
+    // A character Caladea lacks (Ţ) is as wide as the widest font that has it.
+    expect(cambria('Ţ')).toBe(other('Ţ'));
     expect(textWidth('kods()', regular('Courier New'), 20)).toBeCloseTo((6 * 1229 * 200) / 2048, 6);
     expect(serif('ǖ')).toBe(serif('u'));
     expect(serif('中')).toBe(240);

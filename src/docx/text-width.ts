@@ -31,8 +31,8 @@ const FAMILIES: Record<string, Family> = {
   'dejavu serif': 'dejavuSerif',
 };
 
-/** The measured proportional fonts: a font none of them is, is taken as wide as the widest of them. */
-const MEASURED_FAMILIES = Object.keys(ADVANCES) as (keyof typeof ADVANCES)[];
+/** The measured proportional fonts' tables: a font none of them is, is taken as wide as the widest of them. */
+const MEASURED_TABLES = Object.values(ADVANCES);
 
 /** Every character of Courier New is 0.6 em wide (1229 of 2048 units). */
 const MONO_ADVANCE = 1229;
@@ -63,5 +63,5 @@ function advance(character: string, family: Family | undefined, face: Face): num
   const style = face.bold ? (face.italic ? 'boldItalic' : 'bold') : face.italic ? 'italic' : 'regular';
   const own = family === undefined ? 0 : (ADVANCES[family][style][index] ?? 0);
   // 0: another font, or a character this one lacks (Word takes it from another font).
-  return own > 0 ? own : Math.max(...MEASURED_FAMILIES.map((measured) => ADVANCES[measured][style][index] ?? 0));
+  return own > 0 ? own : Math.max(...MEASURED_TABLES.map((table) => table[style][index] ?? 0));
 }

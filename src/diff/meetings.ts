@@ -5,7 +5,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DocxMeta } from '../docx/index.js';
 import { projectPath } from '../load/files.js';
 import { readMeeting } from '../load/meeting.js';
-import { changedSinceHead } from '../load/git-changes.js';
+import { changedSinceHead, renamedBetween } from '../load/git-changes.js';
 import { repositoryPath, showFile, type Repository } from '../load/git.js';
 import type { ProjectFiles } from '../load/project-files.js';
 import { loadProjectFrom, type Project } from '../load/project.js';
@@ -28,9 +28,11 @@ export async function compareMeetings(sides: Sides): Promise<Compared | { diagno
   const after = await renderMeeting(sides, to, second);
   if (!before.report || !after.report) return { diagnostics: [...before.diagnostics, ...after.diagnostics] };
   const { tree, blocks, footnoteLabels } = compareMarkdown(before.report.markdown, after.report.markdown, options);
-  const metadata = [...meetingChanges(before.report, after.report, project.ministries), ...unprintedTextChanges(before.report, after.report, after.report.meta.layout.language)];
-  const stat = [...new Set([...before.report.positions.keys(), ...after.report.positions.keys()])].map((id) => {
-    const old = before.report?.positions.get(id);
+  // A position renamed with a new id is one position, its id changed: the older version's under the newer id.
+  const earlier = underNewIds(before.report, renamedPositions(sides, before.report, after.report));
+  const metadata = [...meetingChanges(earlier, after.report, project.ministries), ...unprintedTextChanges(earlier, after.report, after.report.meta.layout.language)];
+  const stat = [...new Set([...earlier.positions.keys(), ...after.report.positions.keys()])].map((id) => {
+    const old = earlier.positions.get(id);
     const now = after.report?.positions.get(id);
     const [older, newer] = [old ? positionMarkdown(old) : '', now ? positionMarkdown(now) : ''];
     // A position whose text is the same in both has no changed block: not parsed and aligned again for it.
@@ -62,6 +64,42 @@ interface RenderedMeeting {
   draft: boolean;
   /** Absolute paths of the meeting and its positions: their modification time dates a working-tree version. */
   files: string[];
+  /** Each included position's file (a project path), by its id. */
+  paths: Map<string, string>;
+}
+
+/**
+ * The positions of the older report renamed with a new id in the newer one (old id → new id): a position
+ * gone from the report whose file git's rename detection pairs with the file of one new in it (`git mv`,
+ * committed or not), or whose file now holds one new in it (its id changed in place). The text alone
+ * does not pair two: a position replaced by another ministry's answer may well read alike.
+ */
+function renamedPositions(sides: Sides, before: RenderedMeeting, after: RenderedMeeting): Map<string, string> {
+  const gone = new Map([...before.paths].filter(([id]) => !after.positions.has(id)).map(([id, path]): [string, string] => [path, id]));
+  const added = [...after.paths].filter(([id]) => !before.positions.has(id));
+  const renamed = new Map<string, string>();
+  if (!gone.size || !added.length) return renamed;
+  const moved = movedPositionFiles(sides);
+  for (const [id, path] of added) {
+    const old = gone.get(moved.get(path) ?? path);
+    if (old !== undefined && !renamed.has(old)) renamed.set(old, id);
+  }
+  return renamed;
+}
+
+/** The position files git pairs as renamed between the two versions: path in the newer → path in the older (none for a manifest's build). */
+function movedPositionFiles({ project, from, to }: Sides): Map<string, string> {
+  if (from.kind !== 'commit' || to.kind === 'manifest') return new Map();
+  const folder = join(project.root, project.config.paths.positions);
+  return renamedBetween(project.root, folder, from.commit.hash, to.kind === 'commit' ? to.commit.hash : undefined);
+}
+
+/** The older report with each renamed position under its new id, in its map and in the meeting's questions. */
+function underNewIds(report: RenderedMeeting, renamed: ReadonlyMap<string, string>): RenderedMeeting {
+  if (!renamed.size) return report;
+  const id = (old: string) => renamed.get(old) ?? old;
+  const questions = report.meeting.questions.map((question) => ({ ...question, position: id(question.position) }));
+  return { ...report, meeting: { ...report.meeting, questions }, positions: new Map([...report.positions].map(([old, position]) => [id(old), position])) };
 }
 
 /**
@@ -101,8 +139,9 @@ async function renderMeeting(sides: Sides, source: Source, file: string): Promis
   if (!report.rendered || !loaded.meeting || diagnostics.length) return { diagnostics };
   const positions = new Map(includedPositions(project, loaded.meeting).flatMap((p): [string, Position][] => (p.position ? [[p.id, p.position]] : [])));
   const files = [loaded.absolutePath, ...report.inputs.positions.map((p) => join(project.root, p.path))];
+  const paths = new Map(report.inputs.positions.map((p) => [p.id, p.path]));
   return {
-    report: { ...report.rendered, meeting: loaded.meeting, positions, draft: report.draft, files },
+    report: { ...report.rendered, meeting: loaded.meeting, positions, draft: report.draft, files, paths },
     diagnostics: [],
   };
 }

@@ -234,6 +234,23 @@ function renamedIn(root: string, commit: string, path: string): string | undefin
 }
 
 /**
+ * The files under `folder` (absolute) that git's rename detection pairs between two revisions (`to`
+ * undefined: the working tree, a `git mv` staged or not yet committed): by their path in `to`, each
+ * with its path in `from` (project paths, from `root`). Empty outside a repository, without git, or
+ * when git cannot compare the two.
+ */
+export function renamedBetween(root: string, folder: string, from: string, to?: string): Map<string, string> {
+  try {
+    const revisions = to === undefined ? [from] : [from, to];
+    const listed = git(root, ['diff', '--name-status', '--relative', '-M', '-z', ...revisions, '--', projectPath(root, folder) || '.'], () => new UsageError('Cannot compare the two versions.'));
+    return new Map(nameStatusEntries(listed).flatMap(({ status, from: then, to: now }): [string, string][] => (status.startsWith('R') ? [[now, then]] : [])));
+  } catch (error) {
+    if (error instanceof UsageError && !(error instanceof GitUnfetchedError)) return new Map();
+    throw error;
+  }
+}
+
+/**
  * Where a file no longer at `path` (a project path, from `root`) went, as git's rename detection follows
  * it into `folder` (absolute): moved since HEAD (`git mv`, or by hand, not yet committed), or renamed in
  * the commit that last touched `path`, whose parent still had it. Undefined when git cannot tell.

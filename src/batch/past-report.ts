@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { movedTo } from '../load/git-changes.js';
 import { packageManagerIn } from '../load/package-manager.js';
 import { readManifest } from '../load/revision.js';
 import type { Manifest } from '../model/index.js';
@@ -20,7 +21,7 @@ export function pastReportReplaced(report: GeneratedReport, manifestPath: string
   const before = readManifestQuietly(manifestPath);
   if (!before || before.draft || before.meeting.path !== report.meetingPath) return undefined;
   if (!readsOtherwise(before, report)) return undefined;
-  const versions = changedVersions(before, report);
+  const versions = changedVersions(before, report, root);
   const why = versions
     ? `(${versions}): a report prints each position as it is now, not as it was for the meeting`
     : '(its positions at the versions it had then: their text or clearances, the meeting, a template, the config or briefing changed since)';
@@ -47,18 +48,45 @@ function readsOtherwise(before: Manifest, report: GeneratedReport): boolean {
   return before.outputs.some((file) => file.name.endsWith('.md') && now.has(file.name) && now.get(file.name) !== file.sha256);
 }
 
-/** "digital-skills version 1 then, 2 now; teachers no longer used": the positions whose version the report now differs in. */
-function changedVersions(before: Manifest, report: GeneratedReport): string {
+/**
+ * "digital-skills version 1 then, 2 now; equity-reforms renamed equity-investments; teachers no longer used":
+ * the positions whose version the report now differs in, a position renamed with a new id said so once.
+ */
+function changedVersions(before: Manifest, report: GeneratedReport, root: string): string {
   const then = new Map(before.positions.map((p) => [p.id, p.version]));
   const now = new Map(report.inputs.positions.map((p) => [p.id, p.version]));
+  const renamed = renamedPositions(before, report, root);
   const parts: string[] = [];
   for (const [id, version] of now) {
-    const old = then.get(id);
-    if (old === undefined) parts.push(`${id} not used then`);
-    else if (old !== version) parts.push(`${id} version ${old} then, ${version} now`);
+    const old = renamed.get(id) ?? { id, version: then.get(id) };
+    const versions = old.version === undefined || old.version === version ? '' : `version ${old.version} then, ${version} now`;
+    if (old.id !== id) parts.push([`${old.id} renamed ${id}`, versions].filter(Boolean).join(', '));
+    else if (old.version === undefined) parts.push(`${id} not used then`);
+    else if (versions) parts.push(`${id} ${versions}`);
   }
-  for (const id of then.keys()) if (!now.has(id)) parts.push(`${id} no longer used`);
+  const kept = new Set([...renamed.values()].map((old) => old.id));
+  for (const id of then.keys()) if (!now.has(id) && !kept.has(id)) parts.push(`${id} no longer used`);
   return parts.join('; ');
+}
+
+/**
+ * The positions the report used then that it uses now under a new id (new id → the old one): the file
+ * then now holds the new id (changed in place), or git's rename detection follows it to the new one's
+ * file (`git mv`, committed or not). Without git, only the first; the text alone pairs none.
+ */
+function renamedPositions(before: Manifest, report: GeneratedReport, root: string): Map<string, { id: string; version: number }> {
+  const used = new Set(report.inputs.positions.map((p) => p.id));
+  const gone = before.positions.filter((p) => !used.has(p.id));
+  const added = report.inputs.positions.filter((p) => !before.positions.some((old) => old.id === p.id));
+  const renamed = new Map<string, { id: string; version: number }>();
+  if (!gone.length || !added.length) return renamed;
+  const paths = added.map((p) => p.path);
+  for (const old of gone) {
+    const path = paths.includes(old.path) ? old.path : movedTo(root, root, old.path, paths);
+    const now = added.find((p) => p.path === path);
+    if (now && !renamed.has(now.id)) renamed.set(now.id, { id: old.id, version: old.version });
+  }
+  return renamed;
 }
 
 /** The manifest at `path`, or undefined when it cannot be read or is not one (nothing to compare with). */

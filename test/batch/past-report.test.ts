@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/commands/build.js';
 import { buildOnce } from '../../src/watch/build-once.js';
-import { commitAll, initRepository } from '../helpers/git.js';
-import { EXAMPLE_MEETING, exampleFile, exampleProject } from '../helpers/project.js';
+import { commitAll, git, initRepository } from '../helpers/git.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, runCli } from '../helpers/project.js';
 
 const REFORMS = 'positions/educ/equity-reforms.yaml';
 
@@ -175,5 +175,28 @@ describe('a past meeting whose final report is built again', () => {
     expect(rebuilt.diagnostics.filter((d) => d.ruleId === 'output/past-report-replaced').map((d) => d.message)).toEqual([
       'The meeting on 2021-02-19 is over, and its report here had been built final; this build replaced it with a draft that reads otherwise (equity-reforms version 2 then, 3 now): a report prints each position as it is now, not as it was for the meeting.',
     ]);
+  });
+});
+
+// A position renamed with a new id (git mv, the meeting pointed to it) and revised: the warning named it
+// twice, 'equity-investments not used then; equity-reforms no longer used', as if one answer had replaced another.
+describe.each([
+  ['not yet committed', false],
+  ['committed', true],
+])('a past meeting whose position was renamed with a new id (%s), built again through the CLI', (_, commit) => {
+  it('says the position was renamed, with its versions then and now', () => {
+    const dir = project();
+    initRepository(dir, { author: 'Referente', date: '2021-02-15T10:00:00Z' });
+    expect(runCli(['build', EXAMPLE_MEETING], dir).stderr).not.toContain('past-report-replaced');
+    const renamed = 'positions/educ/equity-investments.yaml';
+    git(dir, ['mv', REFORMS, renamed]);
+    const text = readFileSync(join(dir, renamed), 'utf8');
+    writeFileSync(join(dir, renamed), text.replace(/^id: equity-reforms$/m, 'id: equity-investments').replace(/^version: 2$/m, 'version: 3').replace('600 jaunas', '650 jaunas'));
+    writeFileSync(join(dir, EXAMPLE_MEETING), exampleFile(EXAMPLE_MEETING).replace('position: equity-reforms', 'position: equity-investments'));
+    if (commit) commitAll(dir, 'equity-reforms renamed equity-investments', { author: 'Referente', date: '2021-04-20T10:00:00Z' });
+    const run = runCli(['build', EXAMPLE_MEETING], dir);
+    expect(run.stderr).toContain('this build replaced it with a draft that reads otherwise (equity-reforms renamed equity-investments, version 2 then, 3 now): ');
+    expect(run.stderr).not.toContain('not used then');
+    expect(run.stderr).not.toContain('no longer used');
   });
 });

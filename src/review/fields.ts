@@ -194,9 +194,22 @@ export function revisionsOf(paragraph: ReviewedParagraph): Revision[] {
   return found;
 }
 
+/**
+ * The text on one line, cut to 60 characters. A cut inside a change's mark (`{+…+}`, `[-…-]`, as
+ * {@link markedText} writes them) closes it after the ellipsis, `{+tiek…+}`: left open, the mark read as
+ * running on into what follows it in the listing; a mark cut right after its opening is left out.
+ */
 function shorten(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
+  if (flat.length <= 60) return flat;
+  // A mark's two characters are not parted: a closing one kept whole, an opening one left out.
+  const at = flat.slice(56, 58);
+  const cut = flat.slice(0, at === '+}' || at === '-]' ? 58 : at === '{+' || at === '[-' ? 56 : 57);
+  const opened = Math.max(cut.lastIndexOf('{+'), cut.lastIndexOf('[-'));
+  const closed = Math.max(cut.lastIndexOf('+}'), cut.lastIndexOf('-]'));
+  if (opened < 0 || closed > opened) return `${cut}…`;
+  if (!cut.slice(opened + 2).trim()) return `${cut.slice(0, opened).trimEnd()}…`;
+  return `${cut}…${cut.startsWith('{+', opened) ? '+}' : '-]'}`;
 }
 
 /** Notes on the text one reviewer inserted and another deleted again, which no reading shows: who did each. */

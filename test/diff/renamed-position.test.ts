@@ -69,3 +69,13 @@ test('a position replaced by a new one of other words is listed as gone from the
   const diff: MeetingDiff = JSON.parse(json.stdout);
   expect(diff.metadata.filter((change) => change.field === 'included').map((change) => change.subject)).toEqual(['equity-reforms', 'equity-investments']);
 });
+
+// What the report does not print of it was not compared at all, the two taken for two positions.
+test('a meeting diff lists a reworded speaking point of a position renamed with a new id', () => {
+  const dir = renamedProject();
+  writeFile(dir, NEW, readFileSync(join(dir, NEW), 'utf8').replace('viens no mērķiem', 'viens no galvenajiem mērķiem'));
+  const json = runCli(['diff', EXAMPLE_MEETING, '--format', 'json'], dir);
+  expect(json.status, json.stderr).toBe(1);
+  const diff: MeetingDiff = JSON.parse(json.stdout);
+  expect(diff.metadata).toContainEqual({ subject: 'equity-investments', field: 'speaking_points', label: 'speaking points', from: '3 points', to: '3 points, reworded' });
+});

@@ -5,7 +5,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DocxMeta } from '../docx/index.js';
 import { projectPath } from '../load/files.js';
 import { readMeeting } from '../load/meeting.js';
-import { changedSinceHead, renamedBetween } from '../load/git-changes.js';
+import { changedSinceHead, movedTo, renamedBetween } from '../load/git-changes.js';
 import { repositoryPath, showFile, type Repository } from '../load/git.js';
 import type { ProjectFiles } from '../load/project-files.js';
 import { loadProjectFrom, type Project } from '../load/project.js';
@@ -79,7 +79,7 @@ function renamedPositions(sides: Sides, before: RenderedMeeting, after: Rendered
   const added = [...after.paths].filter(([id]) => !before.positions.has(id));
   const renamed = new Map<string, string>();
   if (!gone.size || !added.length) return renamed;
-  const moved = movedPositionFiles(sides);
+  const moved = movedPositionFiles(sides, [...gone.keys()], added.map(([, path]) => path));
   for (const [id, path] of added) {
     const old = gone.get(moved.get(path) ?? path);
     if (old !== undefined && !renamed.has(old)) renamed.set(old, id);
@@ -87,10 +87,20 @@ function renamedPositions(sides: Sides, before: RenderedMeeting, after: Rendered
   return renamed;
 }
 
-/** The position files git pairs as renamed between the two versions: path in the newer → path in the older (none for a manifest's build). */
-function movedPositionFiles({ project, from, to }: Sides): Map<string, string> {
-  if (from.kind !== 'commit' || to.kind === 'manifest') return new Map();
+/**
+ * The position files git pairs as renamed between the two versions: path in the newer → path in the
+ * older. A manifest's build names no commit: each of its files gone (`gone`) is followed into the working
+ * tree's (`added`) as git follows a file no longer at its path, from HEAD or from the commit that moved it.
+ */
+function movedPositionFiles({ project, from, to }: Sides, gone: readonly string[], added: readonly string[]): Map<string, string> {
   const folder = join(project.root, project.config.paths.positions);
+  if (from.kind === 'manifest' && to.kind === 'file') {
+    return new Map(gone.flatMap((path): [string, string][] => {
+      const now = movedTo(project.root, folder, path, added);
+      return now === undefined ? [] : [[now, path]];
+    }));
+  }
+  if (from.kind !== 'commit' || to.kind === 'manifest') return new Map();
   return renamedBetween(project.root, folder, from.commit.hash, to.kind === 'commit' ? to.commit.hash : undefined);
 }
 

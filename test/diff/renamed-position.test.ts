@@ -8,10 +8,14 @@ import { EXAMPLE_MEETING, exampleFile, exampleProject, runCli, writeFile } from 
 const OLD = 'positions/educ/equity-reforms.yaml';
 const NEW = 'positions/educ/equity-investments.yaml';
 
-/** The example project in git, then its position equity-reforms renamed (git mv) equity-investments, one word changed, its meeting pointed to it. */
-function renamedProject(): string {
+/**
+ * The example project in git (its report built first with `built`), then its position equity-reforms renamed
+ * (git mv) equity-investments, one word changed, its meeting pointed to it.
+ */
+function renamedProject(built = false): string {
   const dir = exampleProject();
   initRepository(dir);
+  if (built) expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
   git(dir, ['mv', OLD, NEW]);
   const text = exampleFile(OLD).replace(/^id: equity-reforms$/m, 'id: equity-investments').replace(/^version: 2$/m, 'version: 3').replace('600 jaunas', '650 jaunas');
   writeFile(dir, NEW, text);
@@ -78,4 +82,20 @@ test('a meeting diff lists a reworded speaking point of a position renamed with 
   expect(json.status, json.stderr).toBe(1);
   const diff: MeetingDiff = JSON.parse(json.stdout);
   expect(diff.metadata).toContainEqual({ subject: 'equity-investments', field: 'speaking_points', label: 'speaking points', from: '3 points', to: '3 points, reworded' });
+});
+
+// `--since` the build's manifest, which names no commit: the file is followed from it as git follows a file moved.
+test.each([
+  ['not yet committed', false],
+  ['committed', true],
+])('a meeting diff since a build shows a position renamed with a new id since (%s) as one position', (_, commit) => {
+  const dir = renamedProject(true);
+  if (commit) commitAll(dir, 'equity-reforms renamed equity-investments');
+  const json = runCli(['diff', EXAMPLE_MEETING, '--since', 'out/IZMzin_190221_EDUC.manifest.json', '--format', 'json'], dir);
+  expect(json.status, json.stderr).toBe(1);
+  const diff: MeetingDiff = JSON.parse(json.stdout);
+  expect(diff.metadata.map((change) => [change.subject, change.field, change.from, change.to])).toEqual([
+    ['equity-investments', 'id', 'equity-reforms', 'equity-investments'],
+    ['equity-investments', 'version', 'v2', 'v3'],
+  ]);
 });

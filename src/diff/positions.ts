@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { projectPath } from '../load/files.js';
 import { positionAtCommit } from '../load/revision.js';
-import { changedSinceHead } from '../load/git-changes.js';
+import { changedSinceHead, renamedBetween } from '../load/git-changes.js';
 import { readPositionFile } from '../load/position-files.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { compareMarkdown, statLine, type DocumentDiff } from './compare.js';
@@ -54,20 +54,22 @@ function readVersions(sides: Sides) {
   }
   if (lacks(from, first) && !lacks(to, second)) {
     const after = readPosition(sides, to, second);
-    return { before: readPosition(sides, from, to.kind === 'file' ? (movedFrom(sides, from, second) ?? first) : first, after.position?.id), after };
+    return { before: readPosition(sides, from, movedFrom(sides, from, to, second) ?? first, after.position?.id), after };
   }
   const before = readPosition(sides, from, first);
   return { before, after: readPosition(sides, to, second, lacks(to, second) ? before.position?.id : undefined) };
 }
 
 /**
- * Where the working tree's file was at the commit, when git's rename detection pairs the two (`git mv`,
- * not committed yet, the id changed too, so the id does not find it there): absolute, or undefined.
+ * Where the newer version's file (the working tree's, or a later commit's) was at the older commit, when
+ * git's rename detection pairs the two (`git mv`, committed or not, the id changed too, so the id does
+ * not find it there): absolute, or undefined.
  */
-function movedFrom({ project }: Sides, source: Source, file: string): string | undefined {
-  if (source.kind !== 'commit') return undefined;
+function movedFrom({ project }: Sides, source: Source, newer: Source, file: string): string | undefined {
+  if (source.kind !== 'commit' || newer.kind === 'manifest') return undefined;
   const now = projectPath(project.root, file);
-  const then = changedSinceHead(project.root, join(project.root, project.config.paths.positions), [now], source.commit.hash).changed.get(now);
+  const folder = join(project.root, project.config.paths.positions);
+  const then = newer.kind === 'commit' ? renamedBetween(project.root, folder, source.commit.hash, newer.commit.hash).get(now) : changedSinceHead(project.root, folder, [now], source.commit.hash).changed.get(now);
   return then === undefined || then === now ? undefined : join(project.root, then);
 }
 

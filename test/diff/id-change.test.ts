@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { git, initRepository } from '../helpers/git.js';
+import { commitAll, git, initRepository } from '../helpers/git.js';
 import { exampleFile, exampleProject, runCli, writeFile } from '../helpers/project.js';
 
 const POSITION = 'positions/educ/equity-reforms.yaml';
@@ -33,4 +33,20 @@ test('a position renamed with a new id since the last commit (git mv) is compare
   expect(run.status).toBe(1);
   expect(run.stdout).toContain(`From \`HEAD\``);
   expect(run.stdout).toContain('- id: equity-reforms → equity-investments');
+});
+
+// The same rename committed, compared between the two commits: 'does not exist at HEAD~1', the id that finds a renamed position changed too.
+test('a position renamed with a new id in a commit is compared between that commit and the one before, as git pairs them', () => {
+  const dir = exampleProject();
+  initRepository(dir);
+  const renamed = 'positions/educ/equity-investments.yaml';
+  git(dir, ['mv', POSITION, renamed]);
+  writeFile(dir, renamed, exampleFile(POSITION).replace(/^id: equity-reforms$/m, 'id: equity-investments').replace('600 jaunas', '650 jaunas'));
+  commitAll(dir, 'equity-reforms renamed equity-investments');
+  const run = runCli(['diff', renamed, '--from', 'HEAD~1', '--to', 'HEAD', '--format', 'md'], dir);
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(1);
+  expect(run.stdout).toContain(`# Changes in \`${POSITION} → ${renamed}\``);
+  expect(run.stdout).toContain('- id: equity-reforms → equity-investments');
+  expect(run.stdout).toContain('{~~600~>650~~} jaunas');
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, runCli, writeFile } from './helpers/project.js';
 import { WordEdit } from './helpers/word-edit.js';
 import { docxParts, part } from './helpers/docx.js';
+import { commitAll, initRepository } from './helpers/git.js';
 
 const TRANSLATED = 'positions/educ/equity-reforms.yaml';
 
@@ -81,6 +82,44 @@ describe('positions in English', () => {
     const position = parseDocument(readFileSync(join(dir, TRANSLATED), 'utf8')).toJS();
     expect(position.body_en).toContain('which put high quality and inclusive');
     expect(position.body).toBe(parseDocument(exampleFile(TRANSLATED)).toJS().body);
+  });
+
+  it('review --accept of a change to the English answer alone says why the ministries that cleared it are asked again: a clearance covers body and body_en', () => {
+    const dir = project('informative-report.en');
+    initRepository(dir);
+    for (const code of ['AM', 'LM']) expect(runCli(['clear', TRANSLATED, '--ministry', code, '--date', '2021-02-15', '--ref', 'e-pasts'], dir).status).toBe(0);
+    commitAll(dir, 'Cleared');
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    const edit = new WordEdit(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx'))).replace('which put quality and inclusive', 'quality', 'high quality', {
+      author: 'Anna Ozola (AM)',
+      date: '2021-02-16T09:30:00Z',
+    });
+    const path = join(dir, 'out/reviewed.docx');
+    writeFileSync(path, edit.bytes());
+    const run = runCli(['review', path, '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(
+      'note: only the English answer (`body_en`) changed, the Latvian one is as it was, but a clearance covers the answer in both languages (`body` and `body_en`): LM’s clearance is now of version 2, so ask LM to clear version 3\n  written as version 3\n  recorded clearance AM objected',
+    );
+    // As the note says: LM's clearance is of version 2, and check asks for version 3.
+    const check = runCli(['check', EXAMPLE_MEETING], dir).stdout;
+    expect(check).toContain('not cleared by Labklājības ministrija (LM): the clearance is of version 2, and the position is now version 3');
+  });
+
+  it('review --accept of a change to the Latvian answer says nothing of the English one', () => {
+    const dir = project('informative-report.lv');
+    initRepository(dir);
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    const edit = new WordEdit(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx'))).replace('Latvijas rīcību turpmākajos gados noteiks', 'turpmākajos', 'nākamajos', {
+      author: 'Anna Ozola (AM)',
+      date: '2021-02-16T09:30:00Z',
+    });
+    const path = join(dir, 'out/reviewed.docx');
+    writeFileSync(path, edit.bytes());
+    const run = runCli(['review', path, '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('written as version 3');
+    expect(run.stdout).not.toContain('English answer');
   });
 
   it('check warns about each untranslated position of a meeting built with an English template', () => {

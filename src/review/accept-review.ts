@@ -1,7 +1,9 @@
 /** What `briefing review --accept` writes: each field's accepted text as a new version and the ministry's clearance, all files at once under their locks, or none. */
 
 import { basename } from 'node:path';
-import { answerFingerprint } from '../model/index.js';
+import { answerFingerprint, clearedBy } from '../model/index.js';
+import { fieldLanguageTag } from '../model/field.js';
+import { joinList } from '../util/join-list.js';
 import { editClearance } from '../edit/clearance.js';
 import { editFieldText } from '../edit/field-text.js';
 import { OutputError, writeAllAtomic } from '../emit/write.js';
@@ -55,6 +57,8 @@ export function acceptAll(project: Project, meeting: LoadedMeeting, options: Rev
         outcome.newVersion = newVersion;
         // The other ministries cleared the text before this change: their clearances stay on record, for the old version and text.
         const cleared = answerFingerprint(position);
+        const askedAgain = Object.keys(position.clearance).filter((code) => !(code === ministry && answers) && clearedBy(position, code));
+        if (fieldLanguageTag(outcome.field.field) === 'en-GB' && askedAgain.length) outcome.notes.push(englishOnlyNote(outcome.field.field, askedAgain, newVersion));
         for (const [code, entry] of Object.entries(position.clearance)) {
           if ((code === ministry && answers) || entry.status !== 'cleared') continue;
           const stamp = { ...(entry.version === undefined ? { version: position.version } : {}), ...(entry.answer === undefined ? { answer: cleared } : {}) };
@@ -114,6 +118,16 @@ export function acceptAll(project: Project, meeting: LoadedMeeting, options: Rev
   );
   result.exitCode = ExitCode.problems;
   nothingWritten(result, `${moved} changed while the review ran`);
+}
+
+/**
+ * Why a change to a position's English answer alone asks the ministries again: a clearance's
+ * fingerprint is of `body` and `body_en` together (model/position.ts), so those that cleared the
+ * text before the change have cleared an earlier version, though the Latvian answer is as it was.
+ */
+function englishOnlyNote(field: string, codes: readonly string[], version: number): string {
+  const cleared = codes.length > 1 ? `the clearances of ${joinList(codes, 'and')} are` : `${codes[0] ?? ''}’s clearance is`;
+  return `only the English answer (\`${field}\`) changed, the Latvian one is as it was, but a clearance covers the answer in both languages (\`body\` and \`body_en\`): ${cleared} now of version ${version - 1}, so ask ${codes.length > 1 ? 'them' : codes[0] ?? ''} to clear version ${version}`;
 }
 
 /**

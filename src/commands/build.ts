@@ -20,7 +20,7 @@ import type { GeneratedReport, GenerateOptions, TemplateCache } from '../pipelin
 import type { Format } from '../model/index.js';
 import { diagnostic, hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { danglingLink, fileInTheWay } from '../emit/folder.js';
-import { formerBuildFiles, removeOrphanedReport, type OrphanedReport } from '../emit/report.js';
+import { formerCodeFiles, removeOrphanedReport, type OrphanedReport } from '../emit/report.js';
 import { sweepInterrupted } from '../emit/write.js';
 import { mergeRequiredBy } from '../validate/clearance-rules.js';
 import { ExitCode } from '../diagnostics/errors.js';
@@ -129,10 +129,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     recorded.push(item);
     options.onProgress?.({ done: recorded.length, total: selected.paths.length, meeting: item.outcome.meeting, outcome: item.outcome });
   };
+  // A meeting's cache entries by meeting: its own template's, and those of builds with --template or --out.
+  const entriesOf = new Map<string, [string, CacheEntry][]>();
+  for (const [name, entry] of Object.entries(cache.meetings)) {
+    const meeting = entryMeeting(name);
+    entriesOf.set(meeting, [...(entriesOf.get(meeting) ?? []), [name, entry]]);
+  }
+  const formerFiles = (meetingPath: string, report: { fileCode: string | null; template: string | null }) => {
+    const own = entryName(meetingPath, keys);
+    const others = (entriesOf.get(meetingPath) ?? []).flatMap(([name, entry]) => (name === own ? [] : [entry]));
+    return formerCodeFiles(cache.meetings[own], others, report);
+  };
   // Each meeting is recorded (and written) once the run knows whether another shares its file code: see fileCodeGate.
   const recordSettled = (settled: Settled<Arrived>[]) => {
     for (const { meeting, duplicate } of settled) {
-      record(meeting.entry ? recordUnchanged(meeting.meetingPath, meeting.entry, duplicate) : recordGenerated(meeting.report, { keys, templates, outDir, duplicate, outside, former: formerBuildFiles(cache.meetings[entryName(meeting.meetingPath, keys)], meeting.report) }));
+      record(meeting.entry ? recordUnchanged(meeting.meetingPath, meeting.entry, duplicate) : recordGenerated(meeting.report, { keys, templates, outDir, duplicate, outside, former: formerFiles(meeting.meetingPath, meeting.report) }));
     }
   };
   const unchanged = [...plan.unchanged].map(([meetingPath, entry]): Arrived => ({ meetingPath, fileCode: entry.fileCode, fileCodePlace: entry.fileCodePlace, entry }));

@@ -47,6 +47,20 @@ export function formerBuildFiles(former: FormerBuild | undefined, report: { file
   return former.fileCode.toLowerCase() === report.fileCode.toLowerCase() ? undefined : former.outputs;
 }
 
+/**
+ * What {@link EmitOptions.former} takes for a build of a meeting: its last build's files under another
+ * file code ({@link formerBuildFiles}), and those its builds with other templates wrote under another
+ * file code (`build --template informative-report.en`: `<code>.informative-report.en.*`). No build
+ * writes a report under the code the meeting had then again, so those would stay beside the new ones,
+ * out of date, with nothing to say so.
+ */
+export function formerCodeFiles(own: FormerBuild | undefined, others: readonly FormerBuild[], report: { fileCode: string | null; template: string | null }): FormerBuild['outputs'] | undefined {
+  const code = report.fileCode?.toLowerCase();
+  const otherCode = others.flatMap((other) => (code && other.fileCode && other.fileCode.toLowerCase() !== code ? other.outputs : []));
+  const files = [...(formerBuildFiles(own, report) ?? []), ...otherCode];
+  return files.length ? files : undefined;
+}
+
 /** An output another program held open, and where the new version went instead. */
 export interface HeldOpen {
   target: string;
@@ -113,8 +127,9 @@ function manifestOutputs(text: string): { name: string; sha256: string }[] {
 }
 
 /**
- * The files of the meeting's last build under another file code (see {@link EmitOptions.former}):
- * in this output folder, with a manifest that still names the meeting this build's manifest names.
+ * The files of the meeting's earlier builds under another file code (see {@link EmitOptions.former}):
+ * in this output folder, each named by a manifest there that still names the meeting this build's
+ * manifest names (or that manifest itself).
  */
 function formerOutputs(files: readonly GeneratedFile[], { root, outDir, former = [] }: EmitOptions): { name: string; sha256: string }[] {
   const manifest = files.find((file) => file.format === 'manifest');
@@ -124,16 +139,23 @@ function formerOutputs(files: readonly GeneratedFile[], { root, outDir, former =
     const target = join(root, path);
     return dirname(target) === outDir && !names.has(basename(target).toLowerCase()) ? [{ name: basename(target), sha256: recorded }] : [];
   });
-  const formerManifest = inFolder.find((output) => output.name.endsWith('.manifest.json'));
-  if (!manifest || !formerManifest) return [];
+  if (!manifest) return [];
   const meeting = manifestMeeting(typeof manifest.data === 'string' ? manifest.data : new TextDecoder().decode(manifest.data));
-  let formerText: string;
-  try {
-    formerText = readFileSync(join(outDir, formerManifest.name), 'utf8');
-  } catch {
-    return [];
+  if (meeting === undefined) return [];
+  // Each earlier report's manifest, with the files it names: only those of a manifest that still names this meeting.
+  const named = new Set<string>();
+  for (const formerManifest of inFolder.filter((output) => output.name.endsWith('.manifest.json'))) {
+    let formerText: string;
+    try {
+      formerText = readFileSync(join(outDir, formerManifest.name), 'utf8');
+    } catch {
+      continue;
+    }
+    if (manifestMeeting(formerText) !== meeting) continue;
+    named.add(formerManifest.name);
+    for (const output of manifestOutputs(formerText)) named.add(output.name);
   }
-  return meeting !== undefined && manifestMeeting(formerText) === meeting ? inFolder : [];
+  return inFolder.filter((output) => named.has(output.name));
 }
 
 /**

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { build } from '../../src/commands/build.js';
 import { EXAMPLE_MEETING, exampleProject, runCli } from '../helpers/project.js';
+import { commitAll, initRepository } from '../helpers/git.js';
 
 const DOCX = 'out/IZMzin_190221_EDUC.docx';
 const POSITION = 'positions/educ/equity-reforms.yaml';
@@ -79,4 +80,33 @@ test('the config’s output folder written with a slash at its end (`output: out
   const run = runCli(['build', EXAMPLE_MEETING], dir);
   expect(run.stdout).toContain("; removed out/IZMzin_190221_EDUC.md, out/IZMzin_190221_EDUC.docx, out/IZMzin_190221_EDUC.manifest.json (an earlier build's, under the file code the meeting had then)");
   expect(readdirSync(join(dir, 'out')).sort()).toEqual(['IZMzin_190221_EDUC2.docx', 'IZMzin_190221_EDUC2.manifest.json', 'IZMzin_190221_EDUC2.md']);
+});
+
+test('after the meeting’s file code changes, its English note built with --template under the old code is removed too, the same way; one of another meeting now stays', () => {
+  const dir = exampleProject();
+  initRepository(dir);
+  expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+  expect(runCli(['build', EXAMPLE_MEETING, '--template', 'informative-report.en'], dir).status).toBe(0);
+  writeFileSync(join(dir, EXAMPLE_MEETING), readFileSync(join(dir, EXAMPLE_MEETING), 'utf8').replace(/^file_code: .*$/m, 'file_code: IZMzin_190221_EDUC2'));
+  commitAll(dir, 'New file code');
+  const run = runCli(['build', EXAMPLE_MEETING], dir);
+  expect(run.status, run.stderr).toBe(0);
+  expect(run.stdout).toContain(
+    "; removed out/IZMzin_190221_EDUC.md, out/IZMzin_190221_EDUC.docx, out/IZMzin_190221_EDUC.manifest.json, out/IZMzin_190221_EDUC.informative-report.en.md, out/IZMzin_190221_EDUC.informative-report.en.docx, out/IZMzin_190221_EDUC.informative-report.en.manifest.json (an earlier build's, under the file code the meeting had then)",
+  );
+  expect(readdirSync(join(dir, 'out')).sort()).toEqual(['IZMzin_190221_EDUC2.docx', 'IZMzin_190221_EDUC2.manifest.json', 'IZMzin_190221_EDUC2.md']);
+  // The English note built again takes the new code.
+  expect(runCli(['build', EXAMPLE_MEETING, '--template', 'informative-report.en'], dir).status).toBe(0);
+  expect(existsSync(join(dir, 'out/IZMzin_190221_EDUC2.informative-report.en.docx'))).toBe(true);
+
+  // The old code's English note built since for another meeting that took the code: that meeting's, left as it is.
+  const other = exampleProject();
+  initRepository(other);
+  expect(runCli(['build', EXAMPLE_MEETING, '--template', 'informative-report.en'], other).status).toBe(0);
+  writeFileSync(join(other, EXAMPLE_MEETING), readFileSync(join(other, EXAMPLE_MEETING), 'utf8').replace(/^file_code: .*$/m, 'file_code: IZMzin_190221_EDUC2'));
+  writeFileSync(join(other, 'meetings/2021-02-20-other.yaml'), readFileSync(join(other, EXAMPLE_MEETING), 'utf8').replace(/^file_code: .*$/m, 'file_code: IZMzin_190221_EDUC'));
+  commitAll(other, 'Another meeting with the old code');
+  expect(runCli(['build', 'meetings/2021-02-20-other.yaml', '--template', 'informative-report.en'], other).status).toBe(0);
+  expect(runCli(['build', EXAMPLE_MEETING], other).stdout).not.toContain('removed');
+  expect(existsSync(join(other, 'out/IZMzin_190221_EDUC.informative-report.en.docx'))).toBe(true);
 });

@@ -182,6 +182,24 @@ describe('briefing list', () => {
     ]);
   });
 
+  it('says a report the meeting’s English note built with --template is outdated once the meeting changed since, while its own report is built again', () => {
+    const project = exampleProject();
+    git(project, ['init', '-q', '-b', 'main']);
+    git(project, ['add', '-A']);
+    git(project, ['commit', '-q', '-m', 'first']);
+    const rows = () => JSON.parse(runCli(['list', 'meetings', '--json'], project).stdout) as { file: string; build: string; otherReports: { template: string; build: string }[] }[];
+    expect(runCli(['build', EXAMPLE_MEETING], project).status).toBe(0);
+    expect(runCli(['build', EXAMPLE_MEETING, '--template', 'informative-report.en'], project).status).toBe(0);
+    expect(rows()[0]).toMatchObject({ build: 'built', otherReports: [{ template: 'informative-report.en', build: 'built' }] });
+    expect(runCli(['list', 'meetings'], project).stdout.split('\n')[1]).toMatch(/ built$/);
+    writeFile(project, EXAMPLE_MEETING, exampleFile(EXAMPLE_MEETING).replace(/^topic: .*$/m, 'topic: Cita tēma'));
+    git(project, ['commit', '-q', '-am', 'topic']);
+    expect(runCli(['build', EXAMPLE_MEETING], project).status).toBe(0);
+    expect(rows()[0]).toMatchObject({ build: 'built', otherReports: [{ template: 'informative-report.en', build: 'outdated' }] });
+    expect(runCli(['list', 'meetings'], project).stdout.split('\n')[1]).toMatch(/ built; informative-report\.en outdated$/);
+    expect(runCli(['list', 'meetings'], project, { COLUMNS: '40' }).stdout.replace(/\s+/g, ' ')).toContain('output built; informative-report.en outdated');
+  });
+
   it('says built or outdated by the manifest’s content as build decides: a file saved again unchanged is no change, a partial of the project’s own is', () => {
     const project = exampleProject();
     const state = () => (JSON.parse(runCli(['list', 'meetings', '--json'], project).stdout) as { file: string; build: string }[]).find((row) => row.file === EXAMPLE_MEETING)?.build;
@@ -317,7 +335,7 @@ describe('formatPositions', () => {
 
 describe('formatMeetings', () => {
   it('says in words that a meeting is not built: its table has no legend, and a screen reader read the dash that stood there as "en dash"', () => {
-    const meeting = { file: 'meetings/m.yaml', date: '2021-05-18', endDate: null, topic: 'Digitālā izglītība', positions: 2, cleared: 1, uncleared: true };
+    const meeting = { file: 'meetings/m.yaml', date: '2021-05-18', endDate: null, topic: 'Digitālā izglītība', positions: 2, cleared: 1, uncleared: true, otherReports: [] };
     const lines = formatMeetings([{ ...meeting, build: 'not built' }, { ...meeting, build: 'outdated' }], 80, false);
     expect(lines).toEqual([
       'DATE        TOPIC               POSITIONS  CLEARED  OUTPUT',

@@ -154,7 +154,7 @@ export function formatMeetings(rows: readonly MeetingRow[], width: number, filte
       row.topic ?? `(${row.file}: not valid)`,
       row.positions === null ? '?' : String(row.positions),
       row.positions === null ? '?' : `${row.cleared ?? '?'}/${row.positions}`,
-      row.build,
+      output(row),
     ]),
     width,
   );
@@ -165,7 +165,13 @@ function meetingRecord(row: MeetingRow, width: number): string[] {
   // Its lines go on four columns in, as a detail's do: the details' own start two in.
   const title = packWords(oneLine(`${days(row)} ${row.topic ?? `(${row.file}: not valid)`}`).split(' '), ' ', width, '    ');
   const count = row.positions === null ? 'positions not known' : `positions ${row.positions}, cleared ${row.cleared ?? '?'} of ${row.positions}`;
-  return [...title, ...details(`${count}, output ${row.build}`, width)];
+  return [...title, ...details(`${count}, output ${output(row)}`, width)];
+}
+
+/** A meeting's output state, and each report of it another template made (`build --template`) that is outdated: `built; informative-report.en outdated`. */
+function output(row: MeetingRow): string {
+  const outdated = row.otherReports.filter((report) => report.build === 'outdated').map((report) => report.template);
+  return outdated.length ? `${row.build}; ${outdated.join(', ')} outdated` : row.build;
 }
 
 /** A meeting's day, or its days: "2021-05-17–18", "2021-05-31–06-01", "2021-12-31–2022-01-01". */

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadedMeeting } from '../load/meeting.js';
 import { CONFIG_FILE } from '../load/project-root.js';
@@ -29,6 +29,12 @@ export interface MeetingRow {
   /** Of those, how many every required ministry has cleared (and are not drafts); null as `positions`, and when one of them cannot be read. */
   cleared: number | null;
   build: BuildState;
+  /**
+   * The meeting's reports in the output folder built with another template than its own
+   * (`build --template informative-report.en`: `<file_code>.informative-report.en.*`), by template,
+   * each `built` or `outdated` as `build` is: no build of the meeting writes them again unless asked.
+   */
+  otherReports: { template: string; build: Exclude<BuildState, 'not built'> }[];
   uncleared: boolean;
 }
 
@@ -57,6 +63,7 @@ export function meetingRows(project: Project, meetings: readonly LoadedMeeting[]
       positions: meeting ? ids.length : null,
       cleared: meeting && !unknown ? cleared : null,
       build: builtBy(buildState(project, loaded, ids, settings), otherTool),
+      otherReports: otherReports(project, loaded, ids, settings).map(({ template, built }) => ({ template, build: built && !otherTool ? 'built' : 'outdated' })),
       uncleared: !meeting || ids.length === 0 || cleared < ids.length,
     };
   });
@@ -99,8 +106,34 @@ function buildState(project: Project, loaded: LoadedMeeting, ids: readonly strin
   return newestInput > oldestOutput ? 'outdated' : 'built';
 }
 
-/** Whether the files a manifest names are still the bytes it recorded, and the meeting still uses those positions. */
-function builtFrom(project: Project, loaded: LoadedMeeting, ids: readonly string[], manifest: Manifest, settings: readonly ManifestFile[]): boolean {
+/**
+ * The reports of the meeting in the output folder under its file code that another template made
+ * (`<file_code>.<template>.manifest.json`, its manifest naming the meeting), and whether each is
+ * built from the inputs as they are now.
+ */
+function otherReports(project: Project, loaded: LoadedMeeting, ids: readonly string[], settings: () => readonly ManifestFile[]): { template: string; built: boolean }[] {
+  const meeting = loaded.meeting;
+  if (!meeting) return [];
+  const out = join(project.root, project.config.output);
+  let names: string[];
+  try {
+    names = readdirSync(out);
+  } catch {
+    return [];
+  }
+  const prefix = `${meeting.file_code}.`;
+  return names
+    .filter((name) => name.startsWith(prefix) && name.endsWith('.manifest.json') && name !== `${prefix}manifest.json`)
+    .sort(compareText)
+    .flatMap((name) => {
+      const manifest = manifestAt(join(out, name));
+      if (!manifest || manifest.meeting.path !== loaded.path || manifest.template.name === meeting.template) return [];
+      return [{ template: manifest.template.name, built: builtFrom(project, loaded, ids, manifest, settings(), manifest.template.name) }];
+    });
+}
+
+/** Whether the files a manifest names are still the bytes it recorded, and the meeting still uses those positions (and `template`, its own unless said). */
+function builtFrom(project: Project, loaded: LoadedMeeting, ids: readonly string[], manifest: Manifest, settings: readonly ManifestFile[], template = loaded.meeting?.template): boolean {
   const same = (path: string | undefined, sha: string) => path !== undefined && fileSha256(path) === sha;
   const root = (path: string) => join(project.root, path);
   if (manifest.meeting.path !== loaded.path || !same(loaded.absolutePath, manifest.meeting.sha256)) return false;
@@ -111,7 +144,7 @@ function builtFrom(project: Project, loaded: LoadedMeeting, ids: readonly string
   }
   // Which registry counts too, as for build: the built-in one and a project's copy of it have one text, not one manifest.
   if (manifest.settings.length !== settings.length || manifest.settings.some((file, index) => file.sha256 !== settings[index]?.sha256 || (file.built_in === true) !== (settings[index]?.built_in === true))) return false;
-  if (manifest.template.name !== loaded.meeting?.template) return false;
+  if (manifest.template.name !== template) return false;
   // A template file where the build would take it now: the project's templates first, then the built-in ones.
   const where = (path: string) => project.templateDirs.map((dir) => join(dir, path.replace(/^templates\//, ''))).find((candidate) => mtime(candidate) !== undefined);
   if (!manifest.template.files.every((file) => same(where(file.path), file.sha256))) return false;

@@ -293,6 +293,29 @@ describe('build --watch', () => {
     expect(refused.kind === 'build' && refused.result.diagnostics.map((d) => d.ruleId)).toContain('position/duplicate-id');
   });
 
+  it('removes the English note build --template wrote under the file code the meeting had, once the watch builds it with a new one', async () => {
+    const dir = exampleProject();
+    initRepository(dir);
+    expect(runCli(['build', EXAMPLE_MEETING, '--template', 'informative-report.en'], dir).status).toBe(0);
+    expect(existsSync(join(dir, 'out/IZMzin_190221_EDUC.informative-report.en.docx'))).toBe(true);
+    const log = recorder();
+    const first = log.next();
+    watcher = await watchBuild({ cwd: dir, meeting: EXAMPLE_MEETING, final: false, formats: ['md', 'docx'], debounceMs: 150, onEvent: (e) => log.onEvent(e) });
+    expect(await first).toMatchObject({ kind: 'build', run: 1, result: { status: 'built' } });
+    const renamed = log.next();
+    writeFile(dir, EXAMPLE_MEETING, exampleFile(EXAMPLE_MEETING).replace('file_code: IZMzin_190221_EDUC', 'file_code: IZMzin_190221_NEW'));
+    const built = await renamed;
+    expect(built.kind === 'build' && built.result.removed).toEqual([
+      'out/IZMzin_190221_EDUC.md',
+      'out/IZMzin_190221_EDUC.docx',
+      'out/IZMzin_190221_EDUC.manifest.json',
+      'out/IZMzin_190221_EDUC.informative-report.en.md',
+      'out/IZMzin_190221_EDUC.informative-report.en.docx',
+      'out/IZMzin_190221_EDUC.informative-report.en.manifest.json',
+    ]);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['IZMzin_190221_NEW.docx', 'IZMzin_190221_NEW.manifest.json', 'IZMzin_190221_NEW.md']);
+  });
+
   it("follows the reference DOCX a template's front matter names, and takes it as it is now, not as an earlier build read it", async () => {
     const template = `---\nlayout: { reference_docx: styles/speech.docx }\n---\n${exampleFile('templates/informative-report.lv.md.hbs')}`;
     const dir = exampleProject({ 'templates/informative-report.lv.md.hbs': template });

@@ -42,7 +42,7 @@ export interface FormerBuild {
  * template (a report and its speaking points are two sets of files, both current): what
  * {@link EmitOptions.former} takes. None when the code is the same or nothing was built before.
  */
-export function formerBuildFiles(former: FormerBuild | undefined, report: { fileCode: string | null; template: string | null }): FormerBuild['outputs'] | undefined {
+function formerBuildFiles(former: FormerBuild | undefined, report: { fileCode: string | null; template: string | null }): FormerBuild['outputs'] | undefined {
   if (!former || former.template !== report.template || !former.fileCode || !report.fileCode) return undefined;
   return former.fileCode.toLowerCase() === report.fileCode.toLowerCase() ? undefined : former.outputs;
 }

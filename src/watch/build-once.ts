@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { formerBuildFiles, type FormerBuild, type HeldOpen } from '../emit/report.js';
+import { formerCodeFiles, type FormerBuild, type HeldOpen } from '../emit/report.js';
 import { sweepInterrupted, type writeAllAtomic } from '../emit/write.js';
 import { CONFIG_FILE } from '../load/project-root.js';
 import { loadProject, outputFolder, type Project } from '../load/project.js';
@@ -33,6 +33,8 @@ export interface WatchBuildOptions {
   knownPositionIds?: ReadonlyMap<string, string>;
   /** The files the last build of this meeting wrote, under its file code and template: removed when this build writes another code's. */
   former?: FormerBuild;
+  /** What the meeting's builds with other templates or into other folders last wrote (the build cache's): removed when under another file code (see formerCodeFiles). */
+  others?: readonly FormerBuild[];
   /** Writes the report's files as a set; `writeAllAtomic` unless a test replaces it. */
   write?: typeof writeAllAtomic;
   /** What the last clean build read and wrote (its `last`): when the inputs and outputs are all as then, nothing is built. */
@@ -100,7 +102,7 @@ export async function buildOnce(options: WatchBuildOptions): Promise<BuildOnce> 
     const taken = manifest ? codeTakenOutside(project.root, manifest.name, generated, { inRun: (path) => path === generated.meetingPath, manifest: manifestsIn(outDir) }) : undefined;
     if (taken) generated.diagnostics.push(taken);
     replaced = manifest ? pastReportReplaced(generated, join(outDir, manifest.name), generate.today, project.root) : undefined;
-    return { root: project.root, outDir, heldOpen: 'write-beside', ...(options.write ? { write: options.write } : {}), ...(options.former ? { former: formerBuildFiles(options.former, generated) ?? [] } : {}) };
+    return { root: project.root, outDir, heldOpen: 'write-beside', ...(options.write ? { write: options.write } : {}), former: formerCodeFiles(options.former, options.others ?? [], generated) ?? [] };
   });
   result.inputs.push(...report.inputs.positions.map((p) => join(project.root, p.path)));
   result.positionIds = report.inputs.positions.map((p) => p.id);

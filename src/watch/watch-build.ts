@@ -11,7 +11,7 @@ import { UsageError } from '../diagnostics/errors.js';
 import { buildOnce, type BuildOnce, type WatchBuildOptions } from './build-once.js';
 import type { LastBuild } from '../batch/plan.js';
 import type { FormerBuild } from '../emit/report.js';
-import { readCache } from '../batch/cache.js';
+import { entryMeeting, readCache } from '../batch/cache.js';
 import { toolFingerprint } from '../batch/tool.js';
 import { projectPath } from '../load/files.js';
 import { debounce } from './debounce.js';
@@ -94,7 +94,10 @@ export async function watchBuild(options: WatchOptions): Promise<Watcher> {
   // first build, after a `build`, only the positions the meeting uses (every one of 5,000 took it 10 s).
   let knownPositionIds: ReadonlyMap<string, string> | undefined = Object.keys(cache.positionIds).length ? new Map(Object.entries(cache.positionIds)) : undefined;
   // What the last build wrote (at first, what `build` last wrote, from its cache): a new file code removes the old files.
-  let former: FormerBuild | undefined = cache.meetings[projectPath(root, resolve(options.cwd, options.meeting))];
+  const meetingPath = projectPath(root, resolve(options.cwd, options.meeting));
+  let former: FormerBuild | undefined = cache.meetings[meetingPath];
+  // What `build --template` (or `--out`) last wrote of the meeting: under a file code it no longer has, removed too.
+  const others = Object.entries(cache.meetings).flatMap(([name, entry]) => (name !== meetingPath && entryMeeting(name) === meetingPath ? [entry] : []));
   // Inputs whose kind the watcher leaves out otherwise (a registry not named .yaml): watched once a build names them.
   const extra = new Set<string>();
   // Changes seen while a build runs wait for it: which of them matter is known from that build.
@@ -115,7 +118,7 @@ export async function watchBuild(options: WatchOptions): Promise<Watcher> {
       run += 1;
       const shownChanged = changed.map((path) => shown(root, path));
       try {
-        const result = await buildOnce({ ...options, ...(knownPositionIds ? { knownPositionIds } : {}), ...(former ? { former } : {}), ...(last ? { last } : {}) });
+        const result = await buildOnce({ ...options, ...(knownPositionIds ? { knownPositionIds } : {}), ...(former ? { former } : {}), others, ...(last ? { last } : {}) });
         found = true;
         knownPositionIds = new Map(result.project.positionFiles.map((file) => [positionIdKey(file), file.id]));
         if (result.status === 'unchanged') {

@@ -46,6 +46,8 @@ export function meetingRows(project: Project, meetings: readonly LoadedMeeting[]
   // Built by another version of briefing (an upgrade since: the build cache says whose it is), every report is built again by the next build.
   const tool = cacheTool(project.root);
   const otherTool = tool !== undefined && tool !== toolFingerprint();
+  // The output folder's files, read once for every meeting's other reports.
+  const outputNames = folderNames(join(project.root, project.config.output));
   const rows = meetings.map((loaded): MeetingRow => {
     const meeting = loaded.meeting;
     const ids = [...new Set(meeting?.questions.map((q) => q.position) ?? [])];
@@ -63,7 +65,7 @@ export function meetingRows(project: Project, meetings: readonly LoadedMeeting[]
       positions: meeting ? ids.length : null,
       cleared: meeting && !unknown ? cleared : null,
       build: builtBy(buildState(project, loaded, ids, settings), otherTool),
-      otherReports: otherReports(project, loaded, ids, settings).map(({ template, built }) => ({ template, build: built && !otherTool ? 'built' : 'outdated' })),
+      otherReports: otherReports(project, loaded, ids, settings, outputNames).map(({ template, built }) => ({ template, build: built && !otherTool ? 'built' : 'outdated' })),
       uncleared: !meeting || ids.length === 0 || cleared < ids.length,
     };
   });
@@ -111,25 +113,27 @@ function buildState(project: Project, loaded: LoadedMeeting, ids: readonly strin
  * (`<file_code>.<template>.manifest.json`, its manifest naming the meeting), and whether each is
  * built from the inputs as they are now.
  */
-function otherReports(project: Project, loaded: LoadedMeeting, ids: readonly string[], settings: () => readonly ManifestFile[]): { template: string; built: boolean }[] {
+function otherReports(project: Project, loaded: LoadedMeeting, ids: readonly string[], settings: () => readonly ManifestFile[], names: readonly string[]): { template: string; built: boolean }[] {
   const meeting = loaded.meeting;
   if (!meeting) return [];
   const out = join(project.root, project.config.output);
-  let names: string[];
-  try {
-    names = readdirSync(out);
-  } catch {
-    return [];
-  }
   const prefix = `${meeting.file_code}.`;
   return names
     .filter((name) => name.startsWith(prefix) && name.endsWith('.manifest.json') && name !== `${prefix}manifest.json`)
-    .sort(compareText)
     .flatMap((name) => {
       const manifest = manifestAt(join(out, name));
       if (!manifest || manifest.meeting.path !== loaded.path || manifest.template.name === meeting.template) return [];
       return [{ template: manifest.template.name, built: builtFrom(project, loaded, ids, manifest, settings(), manifest.template.name) }];
     });
+}
+
+/** The names of the files in `folder`, in order; none when it cannot be read (not built yet). */
+function folderNames(folder: string): string[] {
+  try {
+    return readdirSync(folder).sort(compareText);
+  } catch {
+    return [];
+  }
 }
 
 /** Whether the files a manifest names are still the bytes it recorded, and the meeting still uses those positions (and `template`, its own unless said). */

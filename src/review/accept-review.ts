@@ -2,7 +2,6 @@
 
 import { basename } from 'node:path';
 import { answerFingerprint, clearedBy } from '../model/index.js';
-import { fieldLanguageTag } from '../model/field.js';
 import { joinList } from '../util/join-list.js';
 import { editClearance } from '../edit/clearance.js';
 import { editFieldText } from '../edit/field-text.js';
@@ -58,7 +57,7 @@ export function acceptAll(project: Project, meeting: LoadedMeeting, options: Rev
         // The other ministries cleared the text before this change: their clearances stay on record, for the old version and text.
         const cleared = answerFingerprint(position);
         const askedAgain = Object.keys(position.clearance).filter((code) => !(code === ministry && answers) && clearedBy(position, code));
-        if (fieldLanguageTag(outcome.field.field) === 'en-GB' && askedAgain.length) outcome.notes.push(englishOnlyNote(outcome.field.field, askedAgain, newVersion));
+        if (outcome.field.field === 'body_en' && askedAgain.length) outcome.notes.push(englishOnlyNote(outcome.field.field, askedAgain, newVersion));
         for (const [code, entry] of Object.entries(position.clearance)) {
           if ((code === ministry && answers) || entry.status !== 'cleared') continue;
           const stamp = { ...(entry.version === undefined ? { version: position.version } : {}), ...(entry.answer === undefined ? { answer: cleared } : {}) };

@@ -201,8 +201,29 @@ export const markdownSound: PositionRule = ({ loaded, position }) =>
     ['body_en', position.body_en],
   ]);
 
+/**
+ * Speaking points are plain text, one paragraph a point: a footnote written in one (`[^1]`, or its
+ * definition `[^1]: …`) prints as those marks, and a blank line inside one (a list under a point)
+ * runs its paragraphs together into one. Said once a point, at the point.
+ */
+export const pointsPlain: PositionRule = ({ loaded, position }) =>
+  (['speaking_points', 'speaking_points_en'] as const).flatMap((field) =>
+    (position[field] ?? []).flatMap((point, index) => {
+      const footnote = /\[\^[^\]\s]+\]/.exec(point)?.[0];
+      const paragraphs = /\S[ \t]*\n[ \t]*\n\s*\S/.test(point);
+      if (!footnote && !paragraphs) return [];
+      const what = footnote
+        ? `has a footnote, \`${footnote}\`, printed as written: a point is plain text, with no footnotes`
+        : 'has a blank line, and its paragraphs (or its list) are printed run together in one: a point is one paragraph of plain text';
+      const hint = footnote
+        ? 'Write the source into the point itself (“… (IZM dati, 2021)”), or leave it to the answer (`body`), where footnotes print.'
+        : 'Make each paragraph or list item a point of its own (a `- ` item of its own).';
+      return [diagnostic(loaded.file.path, loaded.file.locate([field, index]), 'warning', 'position/point-not-plain', `Point ${index + 1} of \`${field}\` ${what}.`, hint)];
+    }),
+  );
+
 /** The rules run for each position, in order. */
-export const POSITION_RULES: readonly PositionRule[] = [ministriesKnown, clearedAfterEstablished, ownerNotClearing, versionNotLowered, versionRaisedWithAnswer, positionTranslationFollowed, clearanceVersionNamed, answerNotEmpty, markdownSound];
+export const POSITION_RULES: readonly PositionRule[] = [ministriesKnown, clearedAfterEstablished, ownerNotClearing, versionNotLowered, versionRaisedWithAnswer, positionTranslationFollowed, clearanceVersionNamed, answerNotEmpty, markdownSound, pointsPlain];
 
 /**
  * Every problem of one position file: its YAML and schema problems, then its rules.

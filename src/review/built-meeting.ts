@@ -6,7 +6,7 @@ import type { LoadedMeeting } from '../load/meeting.js';
 import { loadAllMeetings } from '../load/meetings.js';
 import type { Project } from '../load/project.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
-import type { FieldReview } from './fields.js';
+import { markedText, revisionsOf, type FieldReview } from './fields.js';
 import type { ReviewedDocument } from './reviewed-docx.js';
 import { hasHash } from '../load/history.js';
 import { everCommitted, movedTo } from '../load/git-changes.js';
@@ -28,7 +28,7 @@ export function builtMeeting(project: Project, document: ReviewedDocument, resul
             'error',
             'review/no-anchors',
             `This DOCX of ${path} prints none of the fields review writes back (the meeting's background and outcome, a position's body): it was built with a template such as the speaking points, whose points review does not read, or by a version of briefing from before field anchors.`,
-            'Make the changes to speaking points in the position files (`speaking_points`). To have the answers reviewed, build the meeting with the informative report’s template (`informative-report.lv`, the default) and send that DOCX.',
+            `${reviewersChanges(document)}Make the changes to speaking points in the position files (\`speaking_points\`). To have the answers reviewed, build the meeting with the informative report’s template (\`informative-report.lv\`, the default) and send that DOCX.`,
           ),
     );
     return undefined;
@@ -45,6 +45,27 @@ export function builtMeeting(project: Project, document: ReviewedDocument, resul
   }
   result.meeting = meeting.path;
   return meeting;
+}
+
+/**
+ * The reviewer's tracked changes and comments in a DOCX review does not read back (the speaking
+ * points): each paragraph they are in, whole, its changes marked `[-deleted-]{+inserted+}`, a comment
+ * after it, and their authors, so that the desk officer can carry them into the position files; ''
+ * when it has none.
+ */
+function reviewersChanges(document: ReviewedDocument): string {
+  const authors = new Set<string>();
+  const changed = document.paragraphs.flatMap((paragraph) => {
+    const revisions = revisionsOf(paragraph);
+    const comments = paragraph.comments.map((id) => document.comments.get(id)).filter((comment) => comment !== undefined);
+    if (!revisions.length && !comments.length) return [];
+    for (const { author } of [...revisions, ...comments]) if (author) authors.add(author);
+    const text = markedText(paragraph.pieces).replace(/\s+/g, ' ').trim();
+    return [`“${text}”${comments.map((comment) => ` (comment: “${comment.text.replace(/\s+/g, ' ').trim()}”)`).join('')}`];
+  });
+  if (!changed.length) return '';
+  const more = changed.length > 10 ? `, and ${changed.length - 10} more` : '';
+  return `The reviewer's changes${authors.size ? ` (${[...authors].join(', ')})` : ''}: ${changed.slice(0, 10).join('; ')}${more}. `;
 }
 
 /**

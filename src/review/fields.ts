@@ -343,7 +343,7 @@ export function changesByAuthor(paragraphs: readonly ReviewedParagraph[]): Autho
 }
 
 /** A paragraph's text with its tracked changes marked as the listing marks them: `[-deleted-]{+inserted+}`. */
-function markedText(pieces: readonly ReviewedParagraph['pieces'][number][]): string {
+export function markedText(pieces: readonly ReviewedParagraph['pieces'][number][]): string {
   let text = '';
   let open: 'ins' | 'del' | null = null;
   const close = () => (open === 'del' ? '-]' : open === 'ins' ? '+}' : '');

@@ -501,6 +501,17 @@ describe('briefing review', () => {
       `This DOCX of ${EXAMPLE_MEETING} prints none of the fields review writes back (the meeting's background and outcome, a position's body): it was built with a template such as the speaking points`,
     );
     expect(fromPoints.stderr).not.toContain('redline');
+    expect(fromPoints.stderr).not.toContain('The reviewer');
+    // A reviewer's tracked change in a point is named, so that the desk officer can carry it into the position file; --accept writes nothing.
+    const pointsPath = join(dir, 'out/IZMzin_190221_EDUC.speaking-points.lv.docx');
+    writeFileSync(pointsPath, new WordEdit(readFileSync(pointsPath)).replace('PuMPuRS aptver 80', '80', '85', ANNA).bytes());
+    const before = position(dir, 'equity-achievements').text;
+    const pointsReviewed = runCli(['review', pointsPath, '--accept'], dir);
+    expect(pointsReviewed.status).toBe(1);
+    expect(pointsReviewed.stderr).toContain(
+      "The reviewer's changes (Anna Ozola (AM)): “Projekts PuMPuRS aptver [-80-]{+85+} % pašvaldību un 78 % skolu un palīdz laikus pamanīt mācību pārtraukšanas risku.”. Make the changes to speaking points in the position files",
+    );
+    expect(position(dir, 'equity-achievements').text).toBe(before);
 
     const other = exampleProject();
     renameSync(join(other, EXAMPLE_MEETING), join(other, 'meetings/2021-02-20-educ-other.yaml'));

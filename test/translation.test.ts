@@ -258,7 +258,8 @@ describe('the meeting in English', () => {
     const run = runCli(['build', EXAMPLE_MEETING, '--template', 'speaking-points.en', '--format', 'md,docx'], dir);
     expect(run.status, run.stderr).toBe(0);
     const points = readFileSync(join(dir, 'out/IZMzin_190221_EDUC.speaking-points.en.md'), 'utf8');
-    expect(points).toContain('Topic: “Equal access to education”.');
+    // When and where, as the Latvian points' opening says: the day, the time, the place in person.
+    expect(points).toContain('\n19\u00A0February 2021, 10.00. Topic: “Equal access to education”.');
     expect(points).toContain('2. **Question 2 in English (equity-reforms)?**\n\n1) Quality and inclusive education for everyone.\n2) EU funds for lasting investment.\n');
     expect(points).toContain('> No speaking points in English yet: the position “equity-achievements” has no speaking\\_points\\_en.');
     expect(run.stderr).toContain('The position `equity-achievements` has speaking points but no `speaking_points_en`, and meetings/2021-02-19-educ-informal.yaml is built with the English template `speaking-points.en`: it prints none for this position.');
@@ -268,7 +269,7 @@ describe('the meeting in English', () => {
     writeFileSync(join(dir, EXAMPLE_MEETING), readFileSync(join(dir, EXAMPLE_MEETING), 'utf8').replace('mode: videoconference', 'mode: in-person').replace(/^time: .*$/m, (time) => `${time}\nplace: { locative: Briselē, english: Brussels }`));
     const inPerson = runCli(['build', EXAMPLE_MEETING, '--template', 'speaking-points.en', '--format', 'md'], dir);
     expect(inPerson.stderr).not.toContain('meeting/place-not-printed');
-    expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.speaking-points.en.md'), 'utf8')).toContain('In Brussels. Topic: “Equal access to education”.');
+    expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.speaking-points.en.md'), 'utf8')).toContain('\n19\u00A0February 2021, 10.00, in Brussels. Topic: “Equal access to education”.');
   });
 
   it('says nothing of a background not translated where the meeting has none yet (a new meeting)', () => {

@@ -379,6 +379,8 @@ export class WordEdit {
 
   /** Finds the `w:t` holding `context` (which contains `text`) and replaces `text` with `make(rPr, text)`, closing and reopening the run around it. */
   private splitRun(context: string, text: string, make: (rPr: string, text: string) => string): this {
+    // `text` found elsewhere than in `context` would be cut at the wrong place, and the paragraph written wrong without a word.
+    if (!context.includes(text)) throw new Error(`"${text}" is not in "${context}": name text inside the context`);
     const runs = /<w:r>(<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:t xml:space="preserve">([^<]*)<\/w:t><\/w:r>/g;
     for (const match of this.xml.matchAll(runs)) {
       const [whole, rPr = '', inner = ''] = match;

@@ -106,7 +106,7 @@ describe('review: the generated text edited with track changes off, saved by Lib
     const dir = built();
     const untouched = convertWithOffice(join(dir, DOCX), 'docx:MS Word 2007 XML', tempDir());
     expect(splitByField(readReviewedDocx(readFileSync(untouched))).outside).toEqual([]);
-    const path = save(dir, new WordEdit(readFileSync(join(dir, DOCX))).untracked(CLEARED, 'Ārlietu ministriju', 'Ārlietu ministriju, Finanšu ministriju').bytes());
+    const path = save(dir, new WordEdit(readFileSync(join(dir, DOCX))).untracked(`${CLEARED} Ārlietu ministriju`, 'Ārlietu ministriju', 'Ārlietu ministriju, Finanšu ministriju').bytes());
     const saved = convertWithOffice(path, 'docx:MS Word 2007 XML', tempDir());
     const listed = runCli(['review', saved], dir);
     expect(listed.status, listed.stderr).toBe(0);

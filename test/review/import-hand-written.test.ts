@@ -311,6 +311,12 @@ describe('briefing import of a title and dates typed otherwise', () => {
       const meeting = parseDocument(readFileSync(join(dir, `meetings/${date}-hand.yaml`), 'utf8')).toJS();
       expect(meeting, days).toMatchObject({ date, end_date: endDate, topic: 'Skolotāju labbūtība' });
     }
+    // The same day typed twice ("5.-5. aprīlī", a slip of the pen) is one day: no end_date, which would be no later than the date.
+    const { run, dir } = importHandWritten([TITLE.replace('5. aprīļa', '5.-5. aprīļa'), OPENING.replace('5. aprīlī', '5.-5. aprīlī'), 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde.', CLEARED, SIGNATURE]);
+    expect(run.status, run.stderr).toBe(0);
+    const meeting = meetingOf(dir);
+    expect(meeting.date).toBe('2022-04-05');
+    expect(meeting).not.toHaveProperty('end_date');
   });
 });
 
@@ -475,6 +481,11 @@ describe('briefing import of what a report does not say', () => {
     // Created before the meeting, that day stands.
     const before = importHandWritten(paragraphs, { created: '2022-03-30T12:00:00Z' });
     expect(parseDocument(readFileSync(join(before.dir, 'positions/hand/hand-1.yaml'), 'utf8')).toJS()).toMatchObject({ clearance: { FM: { date: '2022-03-30' } } });
+    // Created on the meeting's day, that day stands too, with nothing to say of it.
+    const sameDay = importHandWritten(paragraphs, { created: '2022-04-05T08:00:00Z' });
+    expect(sameDay.run.status, sameDay.run.stderr).toBe(0);
+    expect(sameDay.run.stdout).not.toContain('the clearances are dated');
+    expect(parseDocument(readFileSync(join(sameDay.dir, 'positions/hand/hand-1.yaml'), 'utf8')).getIn(['clearance', 'FM', 'date'])).toBe('2022-04-05');
   });
 
   it('dates the clearances by the day the DOCX was created where it is imported: Word writes the moment in UTC, and 22:30 UTC is the next day in Riga', () => {

@@ -1,3 +1,4 @@
+import { isRealDate } from '../model/date.js';
 import { MONTHS_LV, type DateCase } from '../render/latvian.js';
 
 /**
@@ -19,13 +20,17 @@ export function daysOf(days: string, grammaticalCase: DateCase): { date: string;
   return endDate !== undefined && endDate > date ? { date, endDate } : { date };
 }
 
-/** The day as an ISO date; the month's name in `grammaticalCase`, or in another case, as a report may have it by a slip of the pen ("5. aprīlī" in a title). */
+/**
+ * The day as an ISO date; the month's name in `grammaticalCase`, or in another case, as a report may have it by a slip of the pen ("5. aprīlī" in a title).
+ * Undefined for a day the month does not have ("32. aprīļa", "0. aprīļa", "30. februāra"): no meeting is dated so.
+ */
 function isoDate(year: string, day: string, month: string, grammaticalCase: DateCase): string | undefined {
   const name = month.toLowerCase();
   const inCase = MONTHS_LV.findIndex((forms) => forms[grammaticalCase] === name);
   const index = inCase >= 0 ? inCase : MONTHS_LV.findIndex((forms) => Object.values(forms).includes(name));
   if (index < 0) return undefined;
-  return `${year}-${String(index + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
+  const iso = `${year}-${String(index + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return isRealDate(iso) ? iso : undefined;
 }
 
 /**

@@ -318,6 +318,22 @@ describe('briefing import of a title and dates typed otherwise', () => {
     expect(meeting.date).toBe('2022-04-05');
     expect(meeting).not.toHaveProperty('end_date');
   });
+
+  it('reads no meeting date from a day the month does not have (“32. aprīļa”, “0.04.2022.”), and refuses the report rather than date it so', () => {
+    const days: [string, string][] = [
+      ['32. aprīļa', '32. aprīlī'],
+      ['30. februāra', '30. februārī'],
+    ];
+    for (const [title, opening] of days) {
+      const { run, dir } = importHandWritten([TITLE.replace('5. aprīļa', title), OPENING.replace('5. aprīlī', opening), 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde.', CLEARED, SIGNATURE]);
+      expect(run.status, title).toBe(1);
+      expect(run.stderr + run.stdout, title).toContain('no meeting date (title or opening paragraph) found');
+      expect(existsSync(join(dir, 'meetings')), title).toBe(false);
+    }
+    const figures = importHandWritten([TITLE.replace('2022. gada 5. aprīļa', '0.04.2022.'), OPENING.replace('2022. gada 5. aprīlī', '0.04.2022.'), 'Fons.', INVITATION, '1. Kā?', 'Atbilde.', CLEARED, SIGNATURE]);
+    expect(figures.run.status).toBe(1);
+    expect(existsSync(join(figures.dir, 'meetings'))).toBe(false);
+  });
 });
 
 describe('briefing import of a report without questions, or with its invitation worded otherwise', () => {

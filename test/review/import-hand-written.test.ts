@@ -995,3 +995,28 @@ describe('briefing import of questions and answers set in a table', () => {
     expect(bodyOf(dir, 2)).toBe('Erasmus+.\n\nDati:\n\n| Gads | Pedagogi |\n| --- | --- |\n| 2021 | 25 000 |\n\nSalīdzinājumam:\n\n| Nr. | Valsts | Pedagogi |\n| --- | --- | --- |\n| 1. | Igaunija | 15 000 |\n');
   });
 });
+
+describe('briefing import of a briefing draft whose note names a ministry per position', () => {
+  it('requires every ministry the note’s sentences name, each by its code, none recorded as cleared', () => {
+    const { run, dir } = importHandWritten([
+      'PROJEKTS',
+      'Pozīcija 1: Labklājības ministrija – atbilde vēl nav saņemta.',
+      'Pozīcija 2: Ārlietu ministrija – izteikti iebildumi.',
+      TITLE,
+      OPENING,
+      'Fons.',
+      INVITATION,
+      '1. Kā padarīt pedagoga profesiju pievilcīgāku?',
+      'Atbilde.',
+      '2. Kā atbalstīt jaunos skolotājus?',
+      'Otrā atbilde.',
+      CLEARED,
+      SIGNATURE,
+    ]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain('not in the ministries registry');
+    expect(run.stdout).toContain('its note names Labklājības ministrija and Ārlietu ministrija as not having cleared it');
+    expect(meetingOf(dir).required_clearances).toEqual(['FM', 'LM', 'AM']);
+    expect(parseDocument(readFileSync(join(dir, 'positions/hand/hand-1.yaml'), 'utf8')).toJS()).toMatchObject({ status: 'draft', clearance: { FM: { status: 'cleared' } } });
+  });
+});

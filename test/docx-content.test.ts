@@ -594,6 +594,13 @@ describe('what a position’s own text becomes in the DOCX', () => {
     expect(grid(digits.body)[0]).toBeGreaterThan(7 * 24 * 10 * 0.5);
   });
 
+  it('a table whose every text fits on one line with room to spare has its columns alike, as far as each holds its longest line: a header of a few words does not take the rest of the width', async () => {
+    const grid = (body: string) => [...body.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    const { body } = await buildWithAnswer('| Pasākums | Finansējums, milj. EUR | Daļa |\n| --- | ---: | ---: |\n| Ekoshēmas | 181,4 | 25\u00A0% |\n| Agrovide | 96,0 | 13\u00A0% |');
+    // "Finansējums, milj. EUR" in bold at 12 pt is narrower than a third of the width: it needs no more.
+    expect(grid(body)).toEqual([3023, 3023, 3025]);
+  });
+
   it('a table whose words cannot all fit keeps its narrow columns whole and narrows the widest (a long web address), not every column alike', async () => {
     const grid = (body: string) => [...body.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
     const address = `https://eur-lex.europa.eu/legal-content/LV/TXT/?uri=CELEX:52020DC0624&from=EN&${'x'.repeat(60)}`;
@@ -639,7 +646,7 @@ describe('what a position’s own text becomes in the DOCX', () => {
 
   it('a column is at least as wide as its widest word or figure in the font and size used, bold in the header row, plus the cell margins', async () => {
     const grid = (body: string) => [...body.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
-    const table = '| A | B | C | K10 |\n|---|--:|--:|--:|\n| Pedagogi ar augstām digitālajām prasmēm visās skolās | 53,5\u00A0% | 11\u00A0352 | 1 |\n| x | 9\u00A0% | 1\u00A0000 | 2 |';
+    const table = '| A | B | C | K10 |\n|---|--:|--:|--:|\n| Pedagogi ar augstām digitālajām prasmēm visās skolās, tehnikumos un profesionālās izglītības iestādēs | 53,5\u00A0% | 11\u00A0352 | 1 |\n| x | 9\u00A0% | 1\u00A0000 | 2 |';
     // Twips at 12 pt of each column's widest run, from the fonts' advance widths (2048 units an em; Liberation Serif
     // and Sans have those of Times New Roman and Arial): "53,5 %" 3 digits, a comma, a no-break space and %;
     // "11 352" 5 digits and a no-break space; "K10" bold, in the header.

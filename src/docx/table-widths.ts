@@ -41,8 +41,9 @@ export interface ColumnWidths {
  * the longest run of its text that cannot break across lines (a word, or a figure joined by
  * non-breaking spaces such as "11 352" or "53,5 %"), set in the table's font and size, bold where
  * the text is bold (the header row), plus the cell's margins; the rest of the width goes to the
- * columns whose text would need more lines, by how much wider than that their longest line is
- * (or, when every text is on one line already, to the narrowest columns, making them alike).
+ * columns whose text would need more lines, by how much wider than that their longest line is, or,
+ * when every text fits on one line with room to spare, to the narrowest columns, making them alike
+ * (a short header of a few words does not take the whole rest of the page's width).
  * When even the unbreakable runs do not fit, the narrow columns keep theirs and the widest share the rest.
  * `rows` are the cells' paragraphs as the compiler made them, so what is measured is what is printed.
  */
@@ -64,12 +65,14 @@ export function columnWidths(rows: readonly (readonly Paragraph[])[], columns: n
   const wanted = longestLine.map((width, index) => Math.max(0, Math.ceil(width) + CELL_ROOM - (least[index] ?? 0)));
   const leastSum = least.reduce((sum, width) => sum + width, 0);
   const wantedSum = wanted.reduce((sum, width) => sum + width, 0);
+  // Every column as wide as its longest line: each text on one line.
+  const lines = least.map((width, index) => width + (wanted[index] ?? 0));
   const exact =
     leastSum >= total
       ? capped(least, total)
-      : wantedSum > 0
+      : leastSum + wantedSum > total
         ? least.map((width, index) => width + ((total - leastSum) * (wanted[index] ?? 0)) / wantedSum)
-        : levelled(least, total);
+        : levelled(lines, total);
   const widths = exact.map((width) => Math.floor(width));
   widths[columns - 1] = (widths[columns - 1] ?? 0) + total - widths.reduce((sum, width) => sum + width, 0);
   const cramped = widths.flatMap((width, index) => (width < Math.ceil(widestLetter[index] ?? 0) + CELL_ROOM ? [index] : []));
@@ -96,7 +99,7 @@ function capped(least: readonly number[], total: number): number[] {
 }
 
 /**
- * Every cell's text on one line already: the columns made alike, as far as the widest leave
+ * Every cell's text fits on one line: the columns made alike, as far as the widest leave
  * room (the narrower ones widened to one width, the sum `total`).
  */
 function levelled(least: readonly number[], total: number): number[] {

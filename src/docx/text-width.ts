@@ -31,8 +31,21 @@ const FAMILIES: Record<string, Family> = {
   'dejavu serif': 'dejavuSerif',
 };
 
-/** The measured proportional fonts' tables: a font none of them is, is taken as wide as the widest of them. */
-const MEASURED_TABLES = Object.values(ADVANCES);
+/** A face's style, as the tables are kept by. */
+type Style = keyof (typeof ADVANCES)['serif'];
+
+/** A style's advances in a font none of the tables is: each character's widest in them, made on first use. */
+const widestOf = new Map<Style, number[]>();
+
+function widest(style: Style): number[] {
+  let advances = widestOf.get(style);
+  if (!advances) {
+    const tables = Object.values(ADVANCES).map((table) => table[style]);
+    advances = [...MEASURED].map((_, index) => Math.max(...tables.map((table) => table[index] ?? 0)));
+    widestOf.set(style, advances);
+  }
+  return advances;
+}
 
 /** Every character of Courier New is 0.6 em wide (1229 of 2048 units). */
 const MONO_ADVANCE = 1229;
@@ -63,5 +76,5 @@ function advance(character: string, family: Family | undefined, face: Face): num
   const style = face.bold ? (face.italic ? 'boldItalic' : 'bold') : face.italic ? 'italic' : 'regular';
   const own = family === undefined ? 0 : (ADVANCES[family][style][index] ?? 0);
   // 0: another font, or a character this one lacks (Word takes it from another font).
-  return own > 0 ? own : Math.max(...MEASURED_TABLES.map((table) => table[style][index] ?? 0));
+  return own > 0 ? own : (widest(style)[index] ?? 0);
 }

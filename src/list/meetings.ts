@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadedMeeting } from '../load/meeting.js';
 import { CONFIG_FILE } from '../load/project-root.js';
@@ -7,7 +7,7 @@ import { TEMPLATE_SUFFIX } from '../load/templates.js';
 import { clearancesNeeded, clearedBy, type Manifest, type ManifestFile } from '../model/index.js';
 import { readManifest } from '../load/revision.js';
 import { UsageError } from '../diagnostics/errors.js';
-import { fileSha256 } from '../load/files.js';
+import { fileSha256, namesOnDisk } from '../load/files.js';
 import { settingsRecords } from '../pipeline/manifest.js';
 import { compareText } from '../util/text-order.js';
 import { cacheTool } from '../batch/cache.js';
@@ -47,7 +47,7 @@ export function meetingRows(project: Project, meetings: readonly LoadedMeeting[]
   const tool = cacheTool(project.root);
   const otherTool = tool !== undefined && tool !== toolFingerprint();
   // The output folder's files, read once for every meeting's other reports.
-  const outputNames = folderNames(join(project.root, project.config.output));
+  const outputNames = namesOnDisk(join(project.root, project.config.output)).sort(compareText);
   const rows = meetings.map((loaded): MeetingRow => {
     const meeting = loaded.meeting;
     const ids = [...new Set(meeting?.questions.map((q) => q.position) ?? [])];
@@ -125,15 +125,6 @@ function otherReports(project: Project, loaded: LoadedMeeting, ids: readonly str
       if (!manifest || manifest.meeting.path !== loaded.path || manifest.template.name === meeting.template) return [];
       return [{ template: manifest.template.name, built: builtFrom(project, loaded, ids, manifest, settings(), manifest.template.name) }];
     });
-}
-
-/** The names of the files in `folder`, in order; none when it cannot be read (not built yet). */
-function folderNames(folder: string): string[] {
-  try {
-    return readdirSync(folder).sort(compareText);
-  } catch {
-    return [];
-  }
 }
 
 /** Whether the files a manifest names are still the bytes it recorded, and the meeting still uses those positions (and `template`, its own unless said). */

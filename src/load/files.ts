@@ -205,6 +205,11 @@ export function namesOnDisk(folder: string): string[] {
   }
 }
 
+/** A YAML file's name without its folders and `.yaml` (`.yml`, any case): by convention a position's id. */
+export function yamlBaseName(path: string): string {
+  return (path.split('/').at(-1) ?? '').replace(/\.ya?ml$/i, '');
+}
+
 /** The text of a UTF-8 file, or undefined when it cannot be read (not there, gone meanwhile). */
 export function readIfThere(path: string): string | undefined {
   try {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { absentFromCheckout, removedInCommit, type AbsentFile } from './git-changes.js';
-import { filesIn, isInside, linksUnder, namesOnDisk, projectPath, readText, YAML_FILES, type DanglingLink, type FolderLinks, type OutsideLink } from './files.js';
+import { filesIn, isInside, linksUnder, namesOnDisk, projectPath, readText, yamlBaseName, YAML_FILES, type DanglingLink, type FolderLinks, type OutsideLink } from './files.js';
 
 /**
  * The files of a project, by project-relative `/`-separated path: the working tree on the
@@ -94,7 +94,7 @@ export function diskFiles(root: string): ProjectFiles {
         files = absentFromCheckout(root, folder);
         absentOf.set(folder, files);
       }
-      return files.find((file) => (file.path.split('/').at(-1) ?? '').replace(/\.ya?ml$/i, '') === name) ?? (inHistory ? removedInCommit(root, folder, name) : undefined);
+      return files.find((file) => yamlBaseName(file.path) === name) ?? (inHistory ? removedInCommit(root, folder, name) : undefined);
     },
   };
 }

@@ -16,6 +16,7 @@ import { fileCodeDated } from './file-code-rules.js';
 import { type MeetingRuleContext, withoutFinal, type MeetingRule, includedPositions } from './meeting-rule-context.js';
 import { dateAsFileName, formationKnown, endsAfterStart, documentDatedForMeeting, placeFitsMode, nameFitsKind } from './meeting-date-rules.js';
 import { requiredMinistriesExist, requiredMinistriesEstablished, issuerNotRequired, requiredClearancesRequested, clearancesComplete, clearedBeforeMeeting, draftNotPast } from './clearance-rules.js';
+import { yamlBaseName } from '../load/files.js';
 
 /** Each question must point at a position that exists. */
 export const questionsPointToPositions: MeetingRule = ({ project, loaded, meeting }) => {
@@ -40,14 +41,14 @@ export const questionsPointToPositions: MeetingRule = ({ project, loaded, meetin
 function unknownPositionHint(project: Project, id: string): string {
   const nearest = suggest(id, [...project.positions.keys()]);
   // The file named for the id is there, under another id: say which, rather than "create it".
-  const named = project.positionFiles.find((file) => baseName(file.path) === id);
+  const named = project.positionFiles.find((file) => yamlBaseName(file.path) === id);
   if (named) {
     // Pointing the question there helps only when that id is a sound one of that file alone.
     const pointThere = project.positions.get(named.id)?.file.path === named.path && positionSchema.shape.id.safeParse(named.id).success;
     return `${named.path} has the id \`${named.id}\`: give it the id \`${id}\` (by convention a position's id is its file name)${pointThere ? `, or point the question to \`${named.id}\`` : ''}.`;
   }
   // Moved since HEAD with a new id, not yet committed: the file git would bring back is this one, under its old name.
-  const moved = project.positionFiles.find((file) => file.committedPath !== undefined && file.id !== id && baseName(file.committedPath) === id);
+  const moved = project.positionFiles.find((file) => file.committedPath !== undefined && file.id !== id && yamlBaseName(file.committedPath) === id);
   if (moved) return `${moved.committedPath} was renamed to ${moved.path} since ${project.versionsFrom}, and its id is now \`${moved.id}\`: point the question to \`${moved.id}\`.`;
   // git may have the file the working tree lacks: bringing it back beats creating it anew.
   const absent = project.files.absent?.(project.config.paths.positions, id);
@@ -56,11 +57,6 @@ function unknownPositionHint(project: Project, id: string): string {
   return positionSchema.shape.id.safeParse(id).success
     ? `Create it with an \`id: ${id}\` under ${project.config.paths.positions}/.`
     : 'Position ids are the letters a–z (no ā or š), digits, ".", "_" and "-" (e.g. `youth-participation`); write the id of an existing position, or create one under such an id.';
-}
-
-/** A position file's name without its folders and `.yaml`: by convention the position's id. */
-function baseName(path: string): string {
-  return (path.split('/').at(-1) ?? '').replace(/\.ya?ml$/i, '');
 }
 
 /**

@@ -75,6 +75,11 @@ export function importReport(options: ImportOptions): ImportResult {
   const report = parseReport(document);
   // A report without questions is one still (the template prints it, and check only warns): the date is what makes one.
   // What the parts of a file that is none would say is not told: the one line of the refusal is what to read.
+  if (!report.date && report.impossibleDays !== undefined) {
+    const message = `The report dates the meeting “${report.impossibleDays}”, a day the calendar does not have, and gives no other date: nothing was imported.`;
+    result.diagnostics.push(diagnostic(shown, undefined, 'error', 'import/not-a-report', message, 'Correct the date in the title and the opening paragraph of the DOCX, then import it again.'));
+    return finish(result);
+  }
   if (!report.date) {
     result.diagnostics.push(diagnostic(shown, undefined, 'error', 'import/not-a-report', 'This does not read as an informative report: no meeting date (title or opening paragraph) found.', 'import reads a Latvian informative report laid out as `briefing build` lays one out (template informative-report.lv): title, opening, background, numbered questions with answers, clearance line. Speaking points and the English note are not read back: import the informative report of the same meeting.'));
     return finish(result);

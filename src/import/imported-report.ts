@@ -12,6 +12,8 @@ export interface ImportedReport {
   date?: string;
   /** The last day of a meeting held over several days. */
   endDate?: string;
+  /** Days written where the date stands that the calendar does not have ("2022. gada 32. aprīļa"), as written, when no other date was found: what import refuses, named. */
+  impossibleDays?: string;
   place?: { locative: string; english?: string };
   time?: string;
   name: Partial<ImportedName>;

@@ -21,6 +21,16 @@ export function daysOf(days: string, grammaticalCase: DateCase): { date: string;
 }
 
 /**
+ * Whether `days`, as {@link DAYS_PATTERN} found them, name only months, so that {@link daysOf} found
+ * no date in them for a day the month does not have ("2022. gada 32. aprīļa"): a date mistyped, not
+ * words that only looked like a date ("2022. gada 5. Briselē").
+ */
+export function namesMonths(days: string): boolean {
+  const words = days.split(/\s+/).filter((word) => !/^[\d.–]+$/.test(word) && word !== 'gada' && word !== 'un');
+  return words.length > 0 && words.every((word) => MONTHS_LV.some((forms) => Object.values(forms).includes(word.toLowerCase())));
+}
+
+/**
  * The day as an ISO date; the month's name in `grammaticalCase`, or in another case, as a report may have it by a slip of the pen ("5. aprīlī" in a title).
  * Undefined for a day the month does not have ("32. aprīļa", "0. aprīļa", "30. februāra"): no meeting is dated so.
  */

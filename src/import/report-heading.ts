@@ -5,7 +5,7 @@ import { placeNamed } from '../model/places.js';
 import type { ReviewedDocument, ReviewedParagraph } from '../review/reviewed-docx.js';
 import { startsWithDate } from '../util/markdown.js';
 import { markdownOf } from './field-markdown.js';
-import { DAYS_PATTERN, daysOf, writtenDates } from './report-dates.js';
+import { DAYS_PATTERN, daysOf, namesMonths, writtenDates } from './report-dates.js';
 import { plain } from './question-table.js';
 import type { ImportedReport } from './imported-report.js';
 
@@ -25,7 +25,11 @@ export function dateNumbered(paragraph: ReviewedParagraph, shown: number): Revie
 /** Takes the meeting's days from the text where they were found, unless `keep` (an earlier find stands). */
 function takeDays(report: ImportedReport, days: string, grammaticalCase: DateCase, keep: boolean): void {
   const found = daysOf(days.replace(/\s/g, ' '), grammaticalCase);
-  if (!found || (keep && report.date !== undefined)) return;
+  if (!found) {
+    if (namesMonths(days)) report.impossibleDays ??= days.replace(/\s+/g, ' ');
+    return;
+  }
+  if (keep && report.date !== undefined) return;
   report.date = found.date;
   if (found.endDate === undefined) delete report.endDate;
   else report.endDate = found.endDate;

@@ -319,7 +319,7 @@ describe('briefing import of a title and dates typed otherwise', () => {
     expect(meeting).not.toHaveProperty('end_date');
   });
 
-  it('reads no meeting date from a day the month does not have (“32. aprīļa”, “0.04.2022.”), and refuses the report rather than date it so', () => {
+  it('reads no meeting date from a day the month does not have (“32. aprīļa”, “0.04.2022.”), and refuses the report rather than date it so, naming the day', () => {
     const days: [string, string][] = [
       ['32. aprīļa', '32. aprīlī'],
       ['30. februāra', '30. februārī'],
@@ -327,9 +327,19 @@ describe('briefing import of a title and dates typed otherwise', () => {
     for (const [title, opening] of days) {
       const { run, dir } = importHandWritten([TITLE.replace('5. aprīļa', title), OPENING.replace('5. aprīlī', opening), 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde.', CLEARED, SIGNATURE]);
       expect(run.status, title).toBe(1);
-      expect(run.stderr + run.stdout, title).toContain('no meeting date (title or opening paragraph) found');
+      expect(run.stderr + run.stdout, title).toContain(`The report dates the meeting “2022. gada ${title}”, a day the calendar does not have, and gives no other date: nothing was imported.`);
+      expect(run.stderr + run.stdout, title).toContain('Correct the date in the title and the opening paragraph of the DOCX');
       expect(existsSync(join(dir, 'meetings')), title).toBe(false);
     }
+    // The day mistyped in the title alone: the opening's date is the meeting's, and nothing is refused.
+    const titleOnly = importHandWritten([TITLE.replace('5. aprīļa', '35. aprīļa'), OPENING, 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde.', CLEARED, SIGNATURE]);
+    expect(titleOnly.run.status, titleOnly.run.stderr).toBe(0);
+    expect(meetingOf(titleOnly.dir).date).toBe('2022-04-05');
+    // A word where the month stands is no mistyped day, but no date: said as any text without one.
+    const noMonth = importHandWritten([TITLE.replace('5. aprīļa', '5. Briseles'), OPENING.replace('5. aprīlī Luksemburgā', '5. Briselē'), 'Fons.', INVITATION, '1. Kā?', 'Atbilde.', CLEARED, SIGNATURE]);
+    expect(noMonth.run.status).toBe(1);
+    expect(noMonth.run.stderr + noMonth.run.stdout).toContain('no meeting date (title or opening paragraph) found');
+    expect(noMonth.run.stderr + noMonth.run.stdout).not.toContain('the calendar does not have');
     const figures = importHandWritten([TITLE.replace('2022. gada 5. aprīļa', '0.04.2022.'), OPENING.replace('2022. gada 5. aprīlī', '0.04.2022.'), 'Fons.', INVITATION, '1. Kā?', 'Atbilde.', CLEARED, SIGNATURE]);
     expect(figures.run.status).toBe(1);
     expect(existsSync(join(figures.dir, 'meetings'))).toBe(false);

@@ -80,7 +80,8 @@ export function writeAllAtomic(files: readonly OutputFile[], advice: WriteAdvice
     if (special) {
       throw new OutputError(file.shownAs, `${special} stands there, not a file: writing would replace it with one.`, `Write to a file${advice.elsewhere ? `: choose another name or folder ${advice.elsewhere}` : ''}.`);
     }
-    const refused = refusedWrite(file.target);
+    // A folder fails the rename, and is said to be one: access(2) refuses another user's folder, which is no read-only file to chmod.
+    const refused = found[index]?.isDirectory() ? undefined : refusedWrite(file.target);
     if (refused === 'locked') {
       throw new OutputError(file.shownAs, 'the file is locked against changes; it is left as it is.', `Unlock it if it is to be replaced (chattr -i; on a Mac, untick Locked in its Get Info), then ${advice.again}.`, 'EPERM');
     }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MODES_COUNT, openFolders, runAsUser } from '../helpers/other-user.js';
@@ -32,6 +32,25 @@ describe.skipIf(!MODES_COUNT)('a read-only file in a folder that can be written'
     expect(cleared.status, cleared.out).toBe(2);
     expect(cleared.out).toContain(`${POSITION}  error  The file is read-only (or not yours to write); it is left as it is. Make it writable (chmod u+w) if it is to be replaced, then run the command again.`);
     expect(readFileSync(join(dir, POSITION), 'utf8')).toBe(before);
+  });
+});
+
+// A folder where a report's file goes is not the user's to write when another user made it (a CI job run as root in a shared workspace).
+describe.skipIf(!MODES_COUNT)('another user’s folder where a report’s file should be', () => {
+  it('is said to be a folder, not a read-only file to chmod, and none of the report is written (exit 2)', () => {
+    const dir = exampleProject();
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    openFolders(dir);
+    const markdown = readFileSync(join(dir, MARKDOWN), 'utf8');
+    rmSync(join(dir, DOCX));
+    mkdirSync(join(dir, DOCX), { mode: 0o755 });
+    writeFile(dir, POSITION, exampleFile(POSITION).replace('vēl 150 skolām', 'vēl 170 skolām'));
+    chmodSync(join(dir, POSITION), 0o666);
+    const built = runAsUser(['build', EXAMPLE_MEETING], dir);
+    expect(built.status, built.out).toBe(2);
+    expect(built.out).toContain(`${DOCX}  error  A folder stands where this file should be. Move or remove that folder, or choose another folder with --out.  output/write`);
+    expect(built.out).not.toContain('chmod');
+    expect(readFileSync(join(dir, MARKDOWN), 'utf8')).toBe(markdown);
   });
 });
 

@@ -4,7 +4,7 @@ import { diagnostic } from '../diagnostics/diagnostic.js';
 import { crashedReport } from './crashed.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { projectPath } from '../load/files.js';
-import { unreadableMeeting } from '../load/meeting.js';
+import { meetingGoneMeanwhile, unreadableMeeting } from '../load/meeting.js';
 import { templateFingerprint } from './fingerprint.js';
 
 /**
@@ -24,7 +24,7 @@ export async function runJob(project: Project, absolutePath: string, options: Ge
   } catch (error) {
     const problem =
       error instanceof UsageError
-        ? unreadableMeeting(meetingPath, error)
+        ? (meetingGoneMeanwhile(absolutePath, meetingPath) ?? unreadableMeeting(meetingPath, error))
         : diagnostic(meetingPath, undefined, 'error', 'internal/error', `Internal error: ${error instanceof Error ? error.message : String(error)}`, 'Report it as a bug, with the meeting file.');
     return crashedReport(meetingPath, problem, performance.now() - started);
   }

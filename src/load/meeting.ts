@@ -1,8 +1,9 @@
+import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { meetingSchema, type Meeting } from '../model/index.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkSchema } from './shape.js';
-import { projectPath, sha256, unreadableFile } from './files.js';
+import { errorCode, projectPath, sha256, unreadableFile } from './files.js';
 import { diskFiles, type ProjectFiles } from './project-files.js';
 import { parseYaml, type YamlFile } from './yaml.js';
 
@@ -42,3 +43,24 @@ export function readMeeting(files: ProjectFiles, path: string, text = files.read
 
 /** A meeting file that cannot be read (not allowed, gone meanwhile), as `build` and `check` say it: the run goes on with the others. */
 export const unreadableMeeting = unreadableFile;
+
+/**
+ * A meeting file a batch listed that is gone by its turn (a git checkout or pull in the workspace while `build --all` ran):
+ * said so, not "no such file, check the path", as no path was typed. Undefined while the file is there (a link to nothing is there).
+ */
+export function meetingGoneMeanwhile(absolutePath: string, shownAs: string): Diagnostic | undefined {
+  try {
+    lstatSync(absolutePath);
+    return undefined;
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') return undefined;
+    return diagnostic(
+      shownAs,
+      undefined,
+      'error',
+      'input/unreadable',
+      'The file was deleted or renamed while this command ran (a git checkout or pull, say), after the build had listed it: its report is not built this time.',
+      'Build again once the change is done.',
+    );
+  }
+}

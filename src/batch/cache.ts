@@ -1,12 +1,12 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import * as z from 'zod';
 import { writeProblem } from '../emit/report.js';
 import { OutputError, writeAtomic } from '../emit/write.js';
 import { errorCode, fileSha256, readIfThere } from '../load/files.js';
 import { findProjectRoot } from '../load/project-root.js';
 import { toolFingerprint } from './tool.js';
-import { withFileLock } from '../emit/lock.js';
+import { WAIT_MS, withFileLock } from '../emit/lock.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { RULE_IDS } from '../diagnostics/rules.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -208,7 +208,16 @@ export function writeCacheMerged(root: string, tool: string, update: (current: B
     const written = write();
     // Waited for another build's lock in vain: written all the same, and said, as what that build records may be lost.
     if (error instanceof UsageError && / another briefing command /.test(error.message) && !written.length) {
-      return [diagnostic(CACHE_FILE, undefined, 'warning', 'cache/write', `${error.message} The cache was written without waiting longer: a build running beside this one may build again what this one recorded.`, error.hint)];
+      return [
+        diagnostic(
+          CACHE_FILE,
+          undefined,
+          'warning',
+          'cache/write',
+          `Another briefing command kept it locked (.${basename(CACHE_FILE)}.lock beside it) for ${WAIT_MS / 1000} s. The cache was written without waiting longer: a build running beside this one may build again what this one recorded.`,
+          'Run one build at a time in a project (two CI jobs sharing a workspace, a build beside a watch) for the cache to keep what each one built.',
+        ),
+      ];
     }
     return written;
   }

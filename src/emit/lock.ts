@@ -20,7 +20,7 @@ export class LockError extends UsageError {
 }
 
 /** How long to wait for another process's lock before giving up. */
-const WAIT_MS = 15_000;
+export const WAIT_MS = 15_000;
 /** A lock older than this is left over from a process that died without removing it. */
 const STALE_MS = 30_000;
 

@@ -182,7 +182,7 @@ const SIDE_FILE = /^\..+\.(\d+)\.[0-9a-f]{8}\.(?:tmp|old)$/;
 /**
  * Removes the side files (`.<name>.<pid>.<hex>.tmp` and `.old`) that a build or an edit (clear, review) stopped without a
  * chance to clean up (SIGKILL, a power cut) left in a folder: those of a process that no longer
- * runs, written more than a minute ago. Returns their names. A folder that cannot be listed has
+ * runs (or that had this process's id), written more than a minute ago. Returns their names. A folder that cannot be listed has
  * none to remove. (An `.old` is a second name of a report's earlier file; a build killed between
  * two renames left a set the next build writes again, as its cache was not written.)
  */
@@ -196,7 +196,9 @@ export function sweepInterrupted(folder: string): string[] {
   const now = Date.now();
   return names.filter((name) => {
     const pid = Number(SIDE_FILE.exec(name)?.[1] ?? Number.NaN);
-    if (!Number.isSafeInteger(pid) || pid === process.pid || processExists(pid)) return false;
+    // This process's own id is another's that had it (a container's build started the same way, its out/ restored from a CI
+    // cache): no write of this process is under way while it sweeps, both being synchronous on its one writing thread.
+    if (!Number.isSafeInteger(pid) || (pid !== process.pid && processExists(pid))) return false;
     // A build writes and renames within seconds: a fresh one may be another machine's, in a shared folder.
     if (now - modified(join(folder, name)) < SIDE_FILE_AGE_MS) return false;
     removeQuietly(join(folder, name));

@@ -103,6 +103,10 @@ SOURCE_DATE_EPOCH, when set, is the date stamped into the DOCX.`),
  */
 async function printBuild(io: Io, result: BuildResult, json: CommandsFromHere | undefined, stopped: { finish(): boolean }): Promise<void> {
   const { buildJson, formatDeletedMeeting, formatOutcome, formatSummary } = await import('./build-summary.js');
+  // A signal that came while the build's end ran without a turn of the event loop (a wait of up to 15 s for another
+  // build's cache lock) is handled now, as a stop: else this report said 0 and the signal ended the process (143).
+  // Node hears of a signal in the loop's poll phase: the first immediate may run before it, the second runs after.
+  for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
   // A signal that came while this module loaded has printed the report already, and ends the process.
   if (stopped.finish()) return;
   // What this thread built (worker threads compile their own code, in a cache of their own).

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectWithMeetings, type MeetingSpec } from '../helpers/meetings.js';
@@ -101,4 +101,31 @@ describe('build stopped before any meeting was written', () => {
     expect(result.runDiagnostics.map((d) => [d.file, d.ruleId, d.message, d.hint])).toEqual([['.', 'run/stopped', 'The build was stopped by SIGINT before any meeting was written.', 'Build again.']]);
     expect(result.exitCode).toBe(130);
   });
+});
+
+// Two CI jobs in one workspace: the second waits for the first's cache lock, synchronously, up to 15 s; a cancel then
+// came while it waited. Its report said exitCode 0 (a finished build) while the process ended by SIGTERM, 143.
+describe('build --json stopped while it waits for another build’s cache lock', () => {
+  it('says it was stopped, with the exit code the process ends with', async () => {
+    const dir = projectWithMeetings(specs(1));
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      mkdirSync(join(dir, '.briefing-cache'), { recursive: true });
+      writeFileSync(join(dir, '.briefing-cache/.build.json.lock'), `${holder.pid ?? 0}\n`);
+      const child = spawn(process.execPath, [join(REPO, 'bin/briefing.js'), 'build', '--all', '--json', '--format', 'md'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+      const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_code, got) => resolve(got)));
+      // The report on disk: the build waits for the lock now.
+      for (let waited = 0; !existsSync(join(dir, 'out/M1.manifest.json')) && waited < 10_000; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      child.kill('SIGTERM');
+      expect(await ended).toBe('SIGTERM');
+      const report = JSON.parse(stdout) as { exitCode: number; summary: { built: number }; messages: { ruleId: string }[] };
+      // Every meeting was built (the example's and M1) before the wait: they are listed, and the stop said.
+      expect([report.exitCode, report.summary.built, report.messages.map((message) => message.ruleId)]).toEqual([143, 2, ['run/stopped']]);
+    } finally {
+      holder.kill();
+    }
+  }, 40_000);
 });

@@ -719,7 +719,7 @@ for a in "$@"; do case "$a" in *.docx) printf '%%PDF-' > "\${a%.docx}.pdf";; esa
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
-  it('removes the conversion folders a briefing killed outright left, an hour old, of a process that is gone; not a newer one, nor one of a running process', async () => {
+  it('removes the conversion folders a briefing killed outright left, an hour old, of a process that is gone or had this one’s id; not a newer one, nor one of another running process', async () => {
     const gone = spawnSync('true').pid;
     const folder = (pid: number, name: string, hoursOld: number) => {
       const path = join(tmpdir(), `briefing-pdf-${pid}-${name}`);
@@ -732,12 +732,15 @@ for a in "$@"; do case "$a" in *.docx) printf '%%PDF-' > "\${a%.docx}.pdf";; esa
     const abandoned = folder(gone, 'old', 2);
     const recent = folder(gone, 'new', 0.5);
     const running = folder(process.ppid, 'old', 2);
+    // Named with this process's own id, two hours old: another process's that had the id (a container's build started the
+    // same way, with a TMPDIR that outlives it), as no conversion of this one lasts an hour; kept, it stayed for good.
+    const own = folder(process.pid, 'old', 2);
     try {
       const { office } = fakeOffice();
       expect(await convertToPdf(bytes('report'), { office, pdfA: false })).toEqual(pdfOf('report'));
-      expect([abandoned, recent, running].map((path) => existsSync(path))).toEqual([false, true, true]);
+      expect([abandoned, recent, running, own].map((path) => existsSync(path))).toEqual([false, true, true, false]);
     } finally {
-      for (const path of [abandoned, recent, running]) rmSync(path, { recursive: true, force: true });
+      for (const path of [abandoned, recent, running, own]) rmSync(path, { recursive: true, force: true });
     }
   });
 

@@ -42,8 +42,8 @@ const ABANDONED_AFTER_MS = 60 * 60 * 1000;
  * Removes the conversion folders of briefings that were killed outright (SIGKILL, a CI job's hard
  * time limit: no signal handler runs), each with a copy of its report and a LibreOffice profile of
  * about 4 MB, left in the temporary folder for good. A folder is taken only when the process its name
- * gives is not running and it is an hour old: a process in another container that shares the folder
- * is not seen, but no run of its lasts that long.
+ * gives is not running (or is this one) and it is an hour old: a process in another container that shares
+ * the folder is not seen, but no run of its lasts that long.
  */
 export function removeAbandonedFolders(): void {
   let names: string[];
@@ -54,7 +54,9 @@ export function removeAbandonedFolders(): void {
   }
   for (const name of names) {
     const pid = Number(/^briefing-pdf-(\d+)-/.exec(name)?.[1]);
-    if (!pid || processExists(pid)) continue;
+    // This process's own id, on a folder an hour old, is another's that had it (a container's build started the same way, its
+    // TMPDIR kept): none of this process's conversions lasts that long.
+    if (!pid || (pid !== process.pid && processExists(pid))) continue;
     try {
       const folder = join(temporaryFolder(), name);
       if (Date.now() - statSync(folder).mtimeMs > ABANDONED_AFTER_MS) removeRunFolder(folder);

@@ -6,7 +6,7 @@ import { OutputError, writeAtomic } from '../emit/write.js';
 import { errorCode, fileSha256, readIfThere } from '../load/files.js';
 import { findProjectRoot } from '../load/project-root.js';
 import { toolFingerprint } from './tool.js';
-import { WAIT_MS, withFileLock } from '../emit/lock.js';
+import { WAIT_MS, withFileLocks, type LockWaitNotice } from '../emit/lock.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { RULE_IDS } from '../diagnostics/rules.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -191,9 +191,10 @@ export function writeCache(root: string, cache: BuildCache, onDisk: string | und
  * without dropping the other's, which the cache read at the start of a run would. Without a
  * folder the lock can be made in (a read-only checkout), it writes as {@link writeCache} does
  * and says so the same way. With `keepOtherTools` (a watch, which outlives updates of its tool),
- * another tool's cache is left alone: the entries of every other meeting would go.
+ * another tool's cache is left alone: the entries of every other meeting would go. `onLockWait` is told
+ * when another command's lock keeps it waiting (up to 15 s, in which the command cannot stop).
  */
-export function writeCacheMerged(root: string, tool: string, update: (current: BuildCache) => BuildCache, options: { keepOtherTools?: boolean } = {}): Diagnostic[] {
+export function writeCacheMerged(root: string, tool: string, update: (current: BuildCache) => BuildCache, options: { keepOtherTools?: boolean; onLockWait?: LockWaitNotice } = {}): Diagnostic[] {
   const write = () => {
     const file = cacheFile(root);
     const data = file?.data;
@@ -202,7 +203,7 @@ export function writeCacheMerged(root: string, tool: string, update: (current: B
   };
   try {
     mkdirSync(join(root, CACHE_DIR), { recursive: true });
-    return withFileLock(join(root, CACHE_FILE), CACHE_FILE, write);
+    return withFileLocks([{ target: join(root, CACHE_FILE), shownAs: CACHE_FILE }], write, options.onLockWait);
   } catch (error) {
     if (!(error instanceof UsageError) && errorCode(error) === undefined) throw error;
     const written = write();

@@ -7,7 +7,7 @@ import { parseShard, type Shard } from '../batch/shard.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { paint } from '../diagnostics/human.js';
 import { nonEmpty, outputFolder, parseFormats, parseJobs, type BuildFormat } from './flags.js';
-import { commandsFrom, printProblems, projectRootOrCwd, sourceDateEpoch, today, withCommandsFromHere, type CommandsFromHere, type Io } from './io.js';
+import { commandsFrom, printProblems, projectRootOrCwd, sayLockWait, sourceDateEpoch, today, withCommandsFromHere, type CommandsFromHere, type Io } from './io.js';
 import { watchMeeting } from './watch.js';
 import { STOP_SIGNALS } from '../util/process.js';
 import { helpNotes } from './help-notes.js';
@@ -84,6 +84,8 @@ SOURCE_DATE_EPOCH, when set, is the date stamped into the DOCX.`),
           ...(flags.jobs ? { jobs: flags.jobs } : {}),
           ...(flags.shard ? { shard: flags.shard } : {}),
           onProgress: progress.update,
+          // The progress line goes first: the notice is a line of its own.
+          onLockWait: (...wait) => (line?.clear(), sayLockWait(io)(...wait)),
           ...sourceDateEpoch(),
           today: today(),
         });

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { entryFolder, entryMeeting, entryName, readCache, writeCacheMerged, type BuildCache, type CacheEntry } from '../batch/cache.js';
+import type { LockWaitNotice } from '../emit/lock.js';
 import { keyContext, type KeyContext } from '../batch/fingerprint.js';
 import { toolFingerprint } from '../batch/tool.js';
 import { recordGenerated, recordUnchanged, type MeetingOutcome, type RecordedMeeting } from '../batch/outcome.js';
@@ -58,6 +59,8 @@ export interface BuildOptions {
   force?: boolean;
   /** Told after each meeting is done (for a progress bar). */
   onProgress?: (progress: BuildProgress) => void;
+  /** Told when another command's lock on the build cache keeps this one waiting (see {@link writeCacheMerged}). */
+  onLockWait?: LockWaitNotice;
 }
 
 /** How far a batch is. */
@@ -155,7 +158,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const final = recorded.sort((a, b) => compareText(a.outcome.meeting, b.outcome.meeting));
   const deletedMeetings = removeOrphans(root, cache, final);
   const folderLeft = formerFolderLeft(root, cache, keys, final.flatMap(({ outcome }) => (outcome.status === 'built' ? [outcome.meeting] : [])));
-  const cacheProblems = writeCacheMerged(root, tool, (current) => updatedCache(current, { tool, keys, recorded: final, root }));
+  const cacheProblems = writeCacheMerged(root, tool, (current) => updatedCache(current, { tool, keys, recorded: final, root }), options.onLockWait ? { onLockWait: options.onLockWait } : {});
   const broken = final.some((item) => item.broken);
   const runDiagnostics = [...project.setupDiagnostics, ...selected.diagnostics, ...cacheProblems, ...(pdf.problem ? [pdf.problem] : []), ...(folderLeft ? [folderLeft] : [])];
   return { ...finish(final.map((item) => item.outcome), runDiagnostics, threads, broken ? ExitCode.failure : undefined), deletedMeetings };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { build } from '../../src/commands/build.js';
 import { CACHE_DIR, CACHE_FILE, knownPositionIds } from '../../src/batch/cache.js';
-import { EXAMPLE_MEETING, exampleProject, REPO } from '../helpers/project.js';
+import { EXAMPLE_MEETING, exampleProject, REPO, runCli } from '../helpers/project.js';
 
 /** Makes a file immutable (`chattr +i`, root on a file system that has it): renaming over it fails as over a file held open. */
 function immutable(path: string, on: boolean): boolean {
@@ -92,6 +92,23 @@ it('a cache lock another build holds too long: the cache is written all the same
       ],
     ]);
     expect(Object.keys((JSON.parse(readFileSync(join(dir, CACHE_FILE), 'utf8')) as { meetings: object }).meetings)).toEqual([EXAMPLE_MEETING]);
+  } finally {
+    holder.kill();
+  }
+}, 40_000);
+
+it('a build kept waiting for the cache lock says so on stderr, once, while --json keeps stdout for the report', () => {
+  const dir = exampleProject();
+  const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+  try {
+    mkdirSync(join(dir, CACHE_DIR), { recursive: true });
+    writeFileSync(join(dir, CACHE_DIR, '.build.json.lock'), `${holder.pid ?? 0}\n`);
+    const run = runCli(['build', EXAMPLE_MEETING, '--format', 'md', '--json'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    // Up to 15 s in which the build cannot be stopped: not to be taken for a hang.
+    expect(run.stderr.match(/Waiting for another briefing command/g)).toHaveLength(1);
+    expect(run.stderr).toContain(`Waiting for another briefing command (process ${holder.pid ?? 0}) to finish editing .briefing-cache/build.json, up to 15 s…`);
+    expect(JSON.parse(run.stdout)).toMatchObject({ exitCode: 0, messages: [{ file: CACHE_FILE, ruleId: 'cache/write', severity: 'warning' }] });
   } finally {
     holder.kill();
   }

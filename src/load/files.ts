@@ -359,8 +359,13 @@ export function isInside(folder: string, file: string): boolean {
 
 /** Whether `folder` is the project's root itself (`briefing check .` typed there), by its real path. */
 export function isProjectRoot(root: string, folder: string): boolean {
+  return sameFolder(root, folder);
+}
+
+/** Whether two paths name one folder, by their real paths (a link to it, /tmp and /private/tmp); false when either is not there. */
+export function sameFolder(one: string, other: string): boolean {
   try {
-    return realpathSync(folder) === realpathSync(root);
+    return realpathSync(one) === realpathSync(other);
   } catch {
     return false;
   }

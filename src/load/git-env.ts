@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { setBounded } from '../util/bounded.js';
-import { isInside } from './files.js';
+import { isInside, sameFolder } from './files.js';
 
 /**
  * The environment to run git with in the folder `runIn`: the process's own, with `GIT_DIR` and
@@ -104,7 +104,30 @@ function topWhereStarted(env: NodeJS.ProcessEnv, started: string): string | unde
     // With GIT_DIR alone git takes any folder for the top: one it was started in counts only when it is a checkout's own top (a
     // hook's, of a linked worktree), not a folder briefing was merely started in (`GIT_DIR=… briefing -C <repository>` from elsewhere).
     if (!top || !isAbsolute(top)) return undefined;
-    return top !== resolve(started) || existsSync(join(top, '.git')) ? top : undefined;
+    return top !== resolve(started) || existsSync(join(top, '.git')) ? top : checkoutOfGitDir(started, env.GIT_DIR);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The checkout `folder` lies in, found from its files, when its own git folder is `gitDir`: a hook that
+ * goes into a project in a subfolder (`cd eu/briefing && npx briefing check`) keeps the GIT_DIR git set
+ * for a linked worktree, and git run there took that subfolder for the top, found none of the project's
+ * files at HEAD and compared nothing. The repository is the checkout's own, so its top is the top.
+ */
+function checkoutOfGitDir(folder: string, gitDir: string | undefined): string | undefined {
+  const top = checkoutTop(folder);
+  const own = top === undefined ? undefined : ownGitDir(top);
+  return gitDir !== undefined && own !== undefined && sameFolder(own, resolve(folder, gitDir)) ? top : undefined;
+}
+
+/** The folder git keeps a checkout's own state in: `.git`, or, in a linked worktree or a submodule, the one its `.git` file names. */
+export function ownGitDir(top: string): string | undefined {
+  try {
+    const dotGit = join(top, '.git');
+    const named = statSync(dotGit).isDirectory() ? dotGit : /^gitdir: (.+)$/m.exec(readFileSync(dotGit, 'utf8'))?.[1];
+    return named === undefined ? undefined : resolve(top, named.trim());
   } catch {
     return undefined;
   }

@@ -4,21 +4,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { errorCode, readIfThere } from './files.js';
-import { checkoutTop } from './git-env.js';
+import { checkoutTop, ownGitDir } from './git-env.js';
 
 // Found from the files alone, in git-env.ts; named here too, where the other questions of a checkout are.
-export { checkoutTop };
-
-/** The folder git keeps a checkout's own state in: `.git`, or, in a linked worktree or a submodule, the one its `.git` file names. */
-export function ownGitDir(top: string): string | undefined {
-  try {
-    const dotGit = join(top, '.git');
-    const named = statSync(dotGit).isDirectory() ? dotGit : /^gitdir: (.+)$/m.exec(readFileSync(dotGit, 'utf8'))?.[1];
-    return named === undefined ? undefined : resolve(top, named.trim());
-  } catch {
-    return undefined;
-  }
-}
+export { checkoutTop, ownGitDir };
 
 /** Whether git cannot be started at all (not installed, or not on the PATH), as opposed to failing at something. */
 export function gitMissing(): boolean {

@@ -31,6 +31,28 @@ test('a pre-commit hook running `briefing -C <project> check` in a linked worktr
   expect(git(worktree, ['log', '--oneline']).trim().split('\n')).toHaveLength(1);
 });
 
+test('a pre-commit hook that goes into the project’s folder (`cd sub && briefing check`) in a linked worktree compares with HEAD too: git sets GIT_DIR alone there, which makes the folder the hook went into the top for git run in it', () => {
+  const repo = tempDir('briefing-hook-');
+  cpSync(CHECK_BASE, join(repo, 'sub'), { recursive: true });
+  git(repo, ['init', '-q', '-b', 'main']);
+  git(repo, ['add', '-A']);
+  git(repo, ['commit', '-q', '-m', 'first']);
+  const hook = join(repo, '.git/hooks/pre-commit');
+  writeFileSync(hook, `#!/bin/sh\ncd sub && exec '${process.execPath}' '${join(REPO, 'bin/briefing.js')}' check --final\n`);
+  chmodSync(hook, 0o755);
+  const worktree = join(tempDir('briefing-hook-'), 'side');
+  git(repo, ['worktree', 'add', '-q', '-b', 'side', worktree]);
+  const file = join(worktree, 'sub', POSITION);
+  const text = readFileSync(file, 'utf8');
+  writeFileSync(file, text.replace(/^body: \|\n {2}/m, 'body: |\n  Changed '));
+  const commit = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', 'commit', '-q', '-a', '-m', 'change'], { cwd: worktree, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const said = commit.stdout + commit.stderr;
+  expect(said).toContain(`${POSITION}:2:10  error  The answer changed since git HEAD, but \`version\` is still 2`);
+  expect(said).not.toContain('untracked');
+  expect(commit.status).toBe(1);
+  expect(git(worktree, ['log', '--oneline']).trim().split('\n')).toHaveLength(1);
+});
+
 test('in a pre-commit hook, check names a checked file whose working text is not the staged one the commit takes (input/unstaged); run by hand, it does not', () => {
   const repo = tempDir('briefing-hook-');
   cpSync(CHECK_BASE, repo, { recursive: true });

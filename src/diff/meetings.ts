@@ -17,7 +17,7 @@ import { compareMarkdown, statLine, type DocumentDiff } from './compare.js';
 import { unprintedTextChanges } from './unprinted-text.js';
 import { meetingChanges } from './metadata.js';
 import { positionMarkdown } from './position-document.js';
-import { fileLabel, requireRepo, sourceLabel, versionOf, type Compared, type Sides, type Source } from './sides.js';
+import { atSource, fileLabel, requireRepo, sourceLabel, versionOf, type Compared, type Sides, type Source } from './sides.js';
 
 /** Compares two versions of a meeting's report, each rendered by the build pipeline from that version's files. */
 export async function compareMeetings(sides: Sides): Promise<Compared | { diagnostics: Diagnostic[] }> {
@@ -145,7 +145,7 @@ async function renderMeeting(sides: Sides, source: Source, file: string): Promis
   const label = sourceLabel(source);
   const diagnostics = [...project.setupDiagnostics, ...report.diagnostics]
     .filter((d) => d.severity === 'error')
-    .map((d) => (label ? { ...d, file: `${label}:${d.file}` } : d));
+    .map((d) => (label ? { ...atSource(d, source), file: `${label}:${d.file}` } : d));
   if (!report.rendered || !loaded.meeting || diagnostics.length) return { diagnostics };
   const positions = new Map(includedPositions(project, loaded.meeting).flatMap((p): [string, Position][] => (p.position ? [[p.id, p.position]] : [])));
   const files = [loaded.absolutePath, ...report.inputs.positions.map((p) => join(project.root, p.path))];

@@ -8,7 +8,7 @@ import { compareMarkdown, statLine, type DocumentDiff } from './compare.js';
 import { unparseableProblems } from '../validate/markdown-rules.js';
 import { positionChanges } from './metadata.js';
 import { positionDocxMeta, positionMarkdown } from './position-document.js';
-import { fileLabel, fileOf, requireRepo, sourceLabel, versionOf, type Compared, type Sides, type Source } from './sides.js';
+import { atSource, fileLabel, fileOf, requireRepo, sourceLabel, versionOf, type Compared, type Sides, type Source } from './sides.js';
 
 /** Compares two versions of a position: its text word by word, and its fields. */
 export function comparePositions(sides: Sides): Compared | { diagnostics: Diagnostic[] } {
@@ -88,6 +88,6 @@ function readPosition(sides: Sides, source: Source, named: string, id?: string) 
   const loaded = readPositionFile(files, path, label ? `${label}:${shown}` : shown);
   // A text nested too deep, or with too many marks in a paragraph, for the parser is refused as build refuses it.
   const texts = loaded.position ? unparseableProblems(loaded.file, [['body', loaded.position.body], ['body_en', loaded.position.body_en]]) : [];
-  const diagnostics = [...loaded.diagnostics, ...texts].filter((d) => d.severity === 'error');
+  const diagnostics = [...loaded.diagnostics, ...texts].filter((d) => d.severity === 'error').map((d) => atSource(d, source));
   return { position: diagnostics.length ? undefined : loaded.position, hash: loaded.hash, diagnostics, file };
 }

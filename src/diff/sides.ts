@@ -8,6 +8,7 @@ import type { Project } from '../load/project.js';
 import { sameNameOtherLetters } from '../load/letter-forms.js';
 import type { DocxMeta } from '../docx/index.js';
 import type { DocumentDiff, Version } from './compare.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** One version of the compared file: the working tree, a commit, or what a manifest recorded. */
 export type Source = { kind: 'file'; label: string } | { kind: 'commit'; commit: Commit } | { kind: 'manifest'; label: string; path: string };
@@ -92,6 +93,19 @@ function modified(files: readonly string[], options: CompareOptions): { date: st
   }
   const saved = new Date(Math.floor(Math.max(0, ...files.map((file) => (existsSync(file) ? statSync(file).mtimeMs : 0))) / 1000) * 1000);
   return { date: utcSeconds(saved), localTime: localTimeOf(saved) };
+}
+
+/**
+ * A problem of a version the source holds, with the hint that version calls for: a conflict's markers
+ * committed in it are mended in the working tree and committed again, not with `git add` of the file
+ * the loader named `HEAD~1:<file>`, which git takes for no file; any other problem as it is.
+ */
+export function atSource(problem: Diagnostic, source: Source): Diagnostic {
+  if (source.kind !== 'commit' || problem.ruleId !== 'file/merge-conflict') return problem;
+  return {
+    ...problem,
+    hint: `The markers were committed so at \`${source.commit.label}\`: keep the text that should stand and delete the marker lines in the working tree, commit that, and compare with the new commit; or compare other revisions.`,
+  };
 }
 
 /** The prefix that marks messages about a past version (`HEAD~1:`), or null for the working tree. */

@@ -353,6 +353,18 @@ describe('versions from a real git repository with three commits', () => {
     expect(run.stderr).not.toContain('internal');
   });
 
+  test('a version committed with a merge’s conflict markers in it is named at that revision with what to do there, not a `git add` of `HEAD:<file>`', () => {
+    const dir = threeVersions();
+    writeFileSync(join(dir, POSITION), replace(exampleFile(POSITION), 'version: 3', 'version: 6').replace(/^body: \|\n/m, 'body: |\n<<<<<<< HEAD\n  Mūsu teikums.\n=======\n  Viņu teikums.\n>>>>>>> side\n'));
+    commitAll(dir, 'merged, markers and all', JANIS);
+    for (const args of [[POSITION, '--from', 'HEAD~1', '--to', 'HEAD'], [EXAMPLE_MEETING, '--from', 'HEAD~1', '--to', 'HEAD']]) {
+      const run = runCli(['diff', ...args], dir);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(`HEAD:${POSITION}:17:1  error  Git could not merge this file: lines 17–21 hold two versions, between the conflict markers \`<<<<<<< HEAD\` and \`>>>>>>> side\`. The markers were committed so at \`HEAD\`: keep the text that should stand and delete the marker lines in the working tree, commit that, and compare with the new commit; or compare other revisions.  file/merge-conflict`);
+      expect(run.stderr).not.toContain('git add');
+    }
+  });
+
   test('a version with more marks in a paragraph than the parser can pair in time is refused the same way', () => {
     const dir = threeVersions();
     // 25,000 `*a` in one paragraph took the parser minutes.

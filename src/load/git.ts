@@ -142,6 +142,11 @@ function unknownRevision(repo: Repository, revision: string): UsageError {
   return new UsageError(`Unknown revision \`${revision}\`.`, 'Use a commit, a branch or a tag that `git log --oneline` lists.');
 }
 
+/** Whether the repository has no commit at all yet: neither HEAD nor any branch names one. */
+export function hasNoCommit(repo: Repository): boolean {
+  return askGit(repo, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']) === undefined && branchWithCommits(repo) === undefined;
+}
+
 /**
  * HEAD on a branch with no commit yet (`git checkout --orphan`, or a branch whose commits were never
  * made) while other branches have commits: the repository is not empty, only this branch is.

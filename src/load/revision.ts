@@ -3,7 +3,7 @@ import { configSchema } from '../model/config.js';
 import { MANIFEST_FORMAT, manifestSchema, type Manifest, type ManifestFile } from '../model/manifest.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { projectPath, readText, sha256 } from './files.js';
-import { isShallowClone, listFiles, missingAtCommit, namesAt, readBlobBytes, readBlobs, repositoryPath, showFile, type Commit, type Repository } from './git.js';
+import { hasNoCommit, isShallowClone, listFiles, missingAtCommit, namesAt, readBlobBytes, readBlobs, repositoryPath, showFile, type Commit, type Repository } from './git.js';
 import { UNSHALLOW_HINT } from './git-failures.js';
 import { spelledAsThere } from './letter-forms.js';
 import { memoryFiles } from './memory-files.js';
@@ -253,5 +253,12 @@ export function projectFromManifest(repo: Repository, manifest: Manifest, shownA
 function notInRepository(repo: Repository, path: string, shownAs: string): UsageError {
   // A shallow clone holds only the newest commits' files: the build's may well be in the history it lacks.
   if (isShallowClone(repo)) return new UsageError(`The version of ${path} recorded in ${shownAs} is not in this shallow clone, whose history may stop short of it.`, UNSHALLOW_HINT);
-  return new UsageError(`The version of ${path} recorded in ${shownAs} is not in the git repository.`, 'It was built from uncommitted changes; compare with --from <revision> instead.');
+  if (hasNoCommit(repo)) {
+    return new UsageError(`The version of ${path} recorded in ${shownAs} is not in the git repository, which has no commit yet.`, 'Commit the files first (git add, then git commit), and build again: --since then compares with that build.');
+  }
+  // The manifest names blobs, not a commit: a blob no commit holds is an edit never committed, or history since rewritten (a force-push in CI, whose cache kept the manifest).
+  return new UsageError(
+    `The version of ${path} recorded in ${shownAs} is not in the git repository.`,
+    'It was built from changes never committed, or from commits this repository no longer holds (amended or rebased away and pruned, or not fetched into this clone): compare with a commit instead, --from <revision>.',
+  );
 }

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, expect, test } from 'vitest';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, runCli } from '../helpers/project.js';
-import { commitAll, initRepository } from '../helpers/git.js';
+import { commitAll, git, initRepository } from '../helpers/git.js';
 import { paragraphs, revisions } from '../helpers/redline.js';
 
 const POSITION = 'positions/educ/equity-eu-cooperation.yaml';
@@ -99,6 +99,18 @@ test('a manifest of a build from uncommitted files cannot be traced in git: exit
   const run = runCli(['diff', EXAMPLE_MEETING, '--since', MANIFEST], dir);
   expect(run.status).toBe(2);
   expect(run.stderr).toContain(`The version of ${POSITION} recorded in ${MANIFEST} is not in the git repository.`);
+  expect(run.stderr).toContain('It was built from changes never committed, or from commits this repository no longer holds (amended or rebased away and pruned, or not fetched into this clone): compare with a commit instead, --from <revision>.');
+});
+
+test('a manifest of a build in a repository with no commit yet says so, not to compare with a revision, which there is none of: exit 2', () => {
+  const fresh = exampleProject();
+  git(fresh, ['init', '-q', '-b', 'main']);
+  expect(runCli(['build', EXAMPLE_MEETING], fresh).status).toBe(0);
+  const run = runCli(['diff', EXAMPLE_MEETING, '--since', MANIFEST], fresh);
+  expect(run.status).toBe(2);
+  expect(run.stderr).toContain(`briefing: The version of ${EXAMPLE_MEETING} recorded in ${MANIFEST} is not in the git repository, which has no commit yet.`);
+  expect(run.stderr).toContain('Commit the files first (git add, then git commit), and build again: --since then compares with that build.');
+  expect(run.stderr).not.toContain('--from');
 });
 
 test('the manifest is the same on every build and records what went in', () => {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { convertWithOffice, docxParts, itWithOffice, paragraphTexts, part } from './helpers/docx.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli, tempDir } from './helpers/project.js';
 import { gitBlobId } from '../src/load/files.js';
+import { git, initRepository } from './helpers/git.js';
 
 const EXAMPLE_REFERENCE = join(REPO, 'examples/ministry-style/izm-reference.docx');
 const BUILT = 'out/IZMzin_190221_EDUC.docx';
@@ -320,6 +321,27 @@ describe('layout.reference_docx', () => {
     expect(runCli(['build', EXAMPLE_MEETING], projectWithReference(letter, { 'briefing.config.yaml': `${config}  reference_docx: ref.docx\n` })).stderr).not.toContain('config/reference-paper');
     const landscape = changed(starter(), 'word/document.xml', (xml) => xml.replace(/<w:pgSz [^>]*\/>/, '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>'));
     expect(runCli(['build', EXAMPLE_MEETING], projectWithReference(landscape)).stderr).not.toContain('config/reference-paper');
+  });
+
+  it('says that a reference kept in Git LFS is the pointer git left in a clone without LFS, and what to fetch; review and import say it of a DOCX the same', () => {
+    // A ministry's repository keeps Word files in Git LFS; a clone where Git LFS is not installed (or a CI checkout without `lfs: true`) holds the pointer.
+    const pointer = 'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 48213\n';
+    const dir = projectWithReference(strToU8(pointer), { '.gitattributes': '*.docx filter=lfs diff=lfs merge=lfs -text\n' });
+    initRepository(dir);
+    expect(git(dir, ['show', 'HEAD:ref.docx'])).toBe(pointer);
+    const line = exampleFile('briefing.config.yaml').split('\n').length;
+    const run = runCli(['build', EXAMPLE_MEETING], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      `briefing.config.yaml:${line}:19  error  The reference DOCX \`ref.docx\` cannot be used: it is a Git LFS pointer, the few lines git keeps in place of a file stored in Git LFS, not the Word document itself: Git LFS did not fetch it into this checkout. Install Git LFS and fetch the files: \`git lfs install\`, then \`git lfs pull\` (in GitHub Actions, actions/checkout with \`lfs: true\`).  config/reference-docx-unreadable`,
+    );
+    expect(run.stderr).not.toContain('plain text');
+    for (const command of [['review', 'ref.docx'], ['import', 'ref.docx']]) {
+      const read = runCli(command, dir);
+      expect(read.status, command.join(' ')).toBe(1);
+      expect(read.stderr).toContain('it is a Git LFS pointer, the few lines git keeps in place of a file stored in Git LFS, not the Word document itself: Git LFS did not fetch it into this checkout.');
+      expect(read.stderr).toContain('`git lfs install`, then `git lfs pull`');
+    }
   });
 
   it('says what a reference that is no zip is instead: protected by a password, a .doc, a zip cut short', () => {

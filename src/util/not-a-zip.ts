@@ -27,9 +27,21 @@ export function notAZip(bytes: Uint8Array): NotAZip {
   if (starts(0x7b, 0x5c, 0x72, 0x74, 0x66)) return { what: 'it is an RTF document' };
   if (starts(0x25, 0x50, 0x44, 0x46)) return { what: 'it is a PDF', hint: 'A PDF cannot be read as a Word document: use the Word file the PDF was made from.' };
   if (starts(0x50, 0x4b)) return { what: 'it is a damaged zip, cut short or altered', hint: 'Copy or download it again from where it came from (or ask the sender), or open it in Word, which repairs what it can, and save it again.' };
+  if (starts(...Buffer.from(LFS_POINTER, 'latin1'))) {
+    return {
+      what: 'it is a Git LFS pointer, the few lines git keeps in place of a file stored in Git LFS, not the Word document itself: Git LFS did not fetch it into this checkout',
+      hint: 'Install Git LFS and fetch the files: `git lfs install`, then `git lfs pull` (in GitHub Actions, actions/checkout with `lfs: true`).',
+    };
+  }
   if (isText(bytes)) return { what: 'it is plain text, not a Word document', text: true };
   return { what: 'it is not a zip file, as a DOCX is' };
 }
+
+/**
+ * The first line of what git leaves in place of a file kept in Git LFS where LFS did not fetch it
+ * (not installed, or a CI checkout without it): a ministry's repository often keeps its Word files so.
+ */
+const LFS_POINTER = 'version https://git-lfs.github.com/spec/';
 
 /** True when the file's first 4 KB read as UTF-8 text with no control character but tab and line ends: Markdown, YAML, a text file renamed. */
 function isText(bytes: Uint8Array): boolean {

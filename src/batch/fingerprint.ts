@@ -99,7 +99,7 @@ export function meetingKey(context: KeyContext, facts: MeetingFacts, templates: 
       template,
       meeting: facts.meetingHash,
       committed: committedMeetingAt(context.project, meetingPath)?.pairs ?? null,
-      positions: facts.positions.map((id) => [id, (context.claims.get(id) ?? []).map((file) => [file.path, file.hash, file.committedVersion ?? null, file.committedAnswer ?? null, file.committedUnnamed ?? null, file.committedFields ?? null, file.restoredFrom?.commit ?? null, file.historyCut ?? null])]),
+      positions: facts.positions.map((id) => [id, (context.claims.get(id) ?? []).map((file) => [file.path, file.hash, file.committedVersion ?? null, file.committedAnswer ?? null, file.committedUnnamed ?? null, file.committedFields ?? null, file.restoredFrom?.commit ?? null, file.historyCut ?? null, file.uncompared ?? null])]),
       // Only whether the meeting is over matters (a draft of a past meeting is warned about), not the day itself.
       past: today && facts.date ? facts.date < today : null,
       // As a set: `--format md,md,docx` writes what `docx,md` does.

@@ -12,7 +12,7 @@ import { inGitCheckout, repositoryState } from './git-state.js';
 import { type GitFailedError, GitRefusedError, GitUnlinkedError } from './git-failures.js';
 import { committedTexts } from './history.js';
 import { setBounded } from '../util/bounded.js';
-import type { CommittedFields, PositionFile } from './position-files.js';
+import type { CommittedFields, GitGapRule, PositionFile } from './position-files.js';
 import { parseYaml } from './yaml.js';
 import { isRecord } from '../util/record.js';
 
@@ -54,8 +54,12 @@ function versionsAtHead(project: ProjectFiles, folder: string, files: PositionFi
   const { texts: committed, failed: unread = paired } = readCommittedTexts(root, files.flatMap((file) => changed.get(file.path) ?? []), base);
   // git worked for the diff, then failed reading a committed text (a damaged object): the rules that compare with it are said to be skipped.
   if (unread && !gap) problems.push(unreadTextsProblem(unread));
-  const versioned = files.map((file) => {
+  // What git could not be asked about: every file when it cannot be run or refuses the repository, the changed ones when their texts could not be read.
+  const whole = gap ? gapRule(gap) : noGit && inGitCheckout(root) ? 'input/no-git' : undefined;
+  const versioned = files.map((file): PositionFile => {
     const at = changed.get(file.path);
+    if (whole) return { ...file, uncompared: whole };
+    if (unread && at !== undefined && !committed.has(at)) return { ...file, uncompared: 'input/git-failed' };
     const before = at === undefined ? undefined : committedFacts(committed.get(at), file.path);
     if (at === undefined || before === undefined) return file;
     const text = readOrUnreadable(() => project.readText(file.path), file.path);
@@ -137,15 +141,19 @@ const UNCOMPARED = notChecked([...POSITION_RULES_UNCOMPARED, ...MEETING_RULES_UN
  * error's own hint for what to do.
  */
 export function gitGapProblem(gap: GitRefusedError | GitUnlinkedError | GitFailedError): Diagnostic {
-  const rule = gap instanceof GitRefusedError ? 'input/git-refused' : gap instanceof GitUnlinkedError ? 'input/git-unlinked' : 'input/git-failed';
   return diagnostic(
     '.',
     undefined,
     'warning',
-    rule,
+    gapRule(gap),
     `${gap.message.replace(/\.$/, '')}, so versions cannot be compared with the committed ones (${UNCOMPARED}), nor last changes dated.`,
     gap.hint,
   );
+}
+
+/** The rule that says why git cannot answer in the project's repository. */
+function gapRule(gap: GitRefusedError | GitUnlinkedError | GitFailedError): GitGapRule {
+  return gap instanceof GitRefusedError ? 'input/git-refused' : gap instanceof GitUnlinkedError ? 'input/git-unlinked' : 'input/git-failed';
 }
 
 /**

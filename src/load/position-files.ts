@@ -34,7 +34,17 @@ export interface CommittedState {
   historyCut?: true;
   /** With `committedVersion`: where the file was at HEAD, when it was moved since (`git mv`, or by hand keeping its id). */
   committedPath?: string;
+  /**
+   * git could not be asked for the file's committed text (it refuses the repository, is not installed in
+   * a checkout, or failed), so whether its version or answer changed since is not known: a clearance
+   * written by hand, which names no answer, cannot be told to be of the text as it is now. The rule of
+   * the warning that says why.
+   */
+  uncompared?: GitGapRule;
 }
+
+/** The rules that say git cannot be asked for committed texts (see {@link CommittedState.uncompared}). */
+export type GitGapRule = 'input/no-git' | 'input/git-refused' | 'input/git-unlinked' | 'input/git-failed';
 
 /** The fingerprints of a committed position's Latvian and English answers and speaking points, each alone (see `positionTextFingerprints`). */
 export type CommittedFields = PositionTextFingerprints;
@@ -106,6 +116,7 @@ export class LazyPosition implements LoadedPosition {
   readonly committedFields: CommittedFields | undefined;
   readonly restoredFrom: RestoredVersion | undefined;
   readonly historyCut: true | undefined;
+  readonly uncompared: GitGapRule | undefined;
   readonly #files: ProjectFiles;
   /** Problems found by looking at other files (a duplicated id): kept, unlike the parse. */
   readonly #extra: Diagnostic[] = [];
@@ -122,6 +133,7 @@ export class LazyPosition implements LoadedPosition {
     this.committedFields = file.committedFields;
     this.restoredFrom = file.restoredFrom;
     this.historyCut = file.historyCut;
+    this.uncompared = file.uncompared;
     this.#files = files;
     if (loaded) this.#loaded = new WeakRef(loaded);
     if (hold) this.#held = loaded;

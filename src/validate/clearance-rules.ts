@@ -109,7 +109,7 @@ export const clearancesComplete: MeetingRule = ({ project, loaded, meeting, fina
   const severity = final ? 'error' : 'warning';
   // A ministry no position records is reported once, by requiredClearancesRequested.
   const recorded = new Set(includedPositions(project, meeting).flatMap((p) => Object.keys(p.position?.clearance ?? {})));
-  return includedPositions(project, meeting).flatMap(({ position, file }) => {
+  return includedPositions(project, meeting).flatMap(({ position, file, uncompared }) => {
     if (!position) return [];
     const problems: Diagnostic[] = [];
     if (position.status === 'draft') {
@@ -127,6 +127,20 @@ export const clearancesComplete: MeetingRule = ({ project, loaded, meeting, fina
     for (const code of clearancesNeeded(position, meeting.required_clearances).filter((c) => recorded.has(c))) {
       const entry = position.clearance[code];
       const { state: standing, stale } = clearanceOf(position, code);
+      // Written by hand, a clearance names no answer: only git's committed text tells whether the answer changed since.
+      if (standing === 'cleared' && final && uncompared && entry?.answer === undefined) {
+        problems.push(
+          diagnostic(
+            file.path,
+            file.locate(['clearance', code], 'key'),
+            'error',
+            'clearance/unchecked',
+            `The clearance by ${code} is written by hand (it names no answer), and git cannot be asked for the committed text of \`${position.id}\` (${uncompared}), so whether the answer or its version changed since ${code} cleared it cannot be told.`,
+            `Let git read the repository, as that warning says; or, once ${code} has cleared this text, record it with \`briefing clear ${position.id} --ministry ${code} --date <the day>\`, which names the answer; or ${withoutFinal(command)}.`,
+          ),
+        );
+        continue;
+      }
       if (standing === 'cleared') continue;
       // Named as the report on this meeting names it (a ministry renamed since is named as it was then).
       const name = nominativeOn(project.ministries, code, meeting.date);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { check } from '../../src/commands/check.js';
@@ -162,8 +162,11 @@ test('in a git repository with no git to run, check and list say what they canno
   const dir = exampleProject();
   execFileSync('git', ['init', '-q'], { cwd: dir });
   const noGit = { PATH: tempDir() };
+  // A draft is checked with the warning alone; a final report does not vouch for the example's clearances written by hand.
+  expect(runCli(['check'], dir, noGit).status).toBe(0);
   const checked = runCli(['check', '--final'], dir, noGit);
-  expect(checked.status).toBe(0);
+  expect(checked.status).toBe(1);
+  expect(checked.stdout + checked.stderr).toContain('(input/no-git), so whether the answer or its version changed since AM cleared it cannot be told');
   expect(checked.stdout + checked.stderr).toContain('.  warning  git is not installed or not on the PATH, though this project is a git repository: versions cannot be compared with the committed ones (position/version-not-raised, position/version-decreased, position/translation-stale, clearance/version-unnamed and meeting/translation-stale are not checked), nor last changes dated.');
   expect(runCli(['list'], dir, noGit).stderr).toContain('input/no-git');
   // Outside a repository git is not needed: nothing to say.
@@ -192,6 +195,48 @@ test('in a repository git refuses as another user’s (safe.directory), check, b
   const trusted = runCli(['check'], dir);
   expect(trusted.stdout + trusted.stderr).toContain('position/version-not-raised');
   expect(trusted.stdout + trusted.stderr).not.toContain('input/git-refused');
+});
+
+test('in a repository git refuses, build --final does not vouch for a clearance written by hand (clearance/unchecked), which only the committed text could check; one recorded by clear, naming its answer, stands', () => {
+  const dir = exampleProject();
+  execFileSync('git', ['init', '-q'], { cwd: dir });
+  // equity-reforms' clearances recorded by clear, naming the answer they cover; the other two positions' are the example's, written by hand.
+  for (const ministry of ['AM', 'LM']) expect(runCli(['clear', 'equity-reforms', '--ministry', ministry, '--date', '2021-02-17'], dir).status).toBe(0);
+  commit(dir);
+  const otherOwner = { GIT_TEST_ASSUME_DIFFERENT_OWNER: '1', HOME: tempDir(), XDG_CONFIG_HOME: tempDir(), GIT_CONFIG_NOSYSTEM: '1' };
+  // Built final while git could read the repository: the build cache does not vouch for the report once it cannot.
+  expect(runCli(['build', '--all', '--final'], dir).status).toBe(0);
+  const batch = runCli(['build', '--all', '--final'], dir, otherOwner);
+  expect(batch.status).toBe(1);
+  expect(batch.stderr).toContain('0 built, 0 unchanged, 1 failed');
+  expect(batch.stdout + batch.stderr).toContain('clearance/unchecked');
+  rmSync(join(dir, 'out'), { recursive: true });
+  // The answer reworded and the version raised, uncommitted: the hand-written clearances of version 2 would be printed under version 3.
+  const path = 'positions/educ/equity-achievements.yaml';
+  writeFile(dir, path, readFileSync(join(dir, path), 'utf8').replace('version: 3', 'version: 4').replace(/^body: \|\n {2}(\S)/m, 'body: |\n  Pārstrādāts teksts. $1'));
+  const meeting = 'meetings/2021-02-19-educ-informal.yaml';
+  const refused = runCli(['build', meeting, '--final'], dir, otherOwner);
+  expect(refused.status, refused.stderr).toBe(1);
+  const unchecked = (refused.stdout + refused.stderr).split('\n').filter((line) => line.includes('clearance/unchecked'));
+  expect(unchecked.map((line) => line.split('  ')[0])).toEqual([
+    'positions/educ/equity-achievements.yaml:51:3',
+    'positions/educ/equity-achievements.yaml:55:3',
+    'positions/educ/equity-eu-cooperation.yaml:48:3',
+    'positions/educ/equity-eu-cooperation.yaml:52:3',
+  ]);
+  expect(unchecked[0]).toContain(
+    "error  The clearance by AM is written by hand (it names no answer), and git cannot be asked for the committed text of `equity-achievements` (input/git-refused), so whether the answer or its version changed since AM cleared it cannot be told. Let git read the repository, as that warning says; or, once AM has cleared this text, record it with `briefing clear equity-achievements --ministry AM --date <the day>`, which names the answer; or build without --final.",
+  );
+  expect(existsSync(join(dir, 'out'))).toBe(false);
+  // A draft claims no clearance for good: built, the refusal a warning as before.
+  const draft = runCli(['build', meeting], dir, otherOwner);
+  expect(draft.status, draft.stderr).toBe(0);
+  expect(draft.stdout + draft.stderr).not.toContain('clearance/unchecked');
+  // With git let in, the raise is seen for what it is: the clearance of an earlier version, named.
+  const trusted = runCli(['build', meeting, '--final'], dir);
+  expect(trusted.status).toBe(1);
+  expect(trusted.stdout + trusted.stderr).toContain('clearance/version-unnamed');
+  expect(trusted.stdout + trusted.stderr).not.toContain('clearance/unchecked');
 });
 
 test('git speaking another language (LANGUAGE=de) is understood all the same: its refusal of another user’s repository is named, not taken for no repository', () => {

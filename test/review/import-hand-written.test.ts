@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { parseDocument } from 'yaml';
@@ -27,6 +27,12 @@ function meetingOf(dir: string): Record<string, unknown> {
 
 function bodyOf(dir: string, number: number): string {
   return String(parseDocument(readFileSync(join(dir, `positions/hand/hand-${number}.yaml`), 'utf8')).get('body'));
+}
+
+/** A paragraph typed with a few words in bold: `before`, `bold`, `after`. */
+function partlyBold(before: string, bold: string, after: string): HandBlock {
+  const run = (text: string, rPr = '') => `<w:r>${rPr}<w:t xml:space="preserve">${text}</w:t></w:r>`;
+  return { xml: `<w:p>${run(before)}${run(bold, '<w:rPr><w:b/></w:rPr>')}${run(after)}</w:p>` };
 }
 
 describe('briefing import of a report written by hand: nothing of its text is lost', () => {
@@ -200,6 +206,74 @@ describe('briefing import of questions that neither ask nor are bold', () => {
     expect(meetingOf(dir).questions).toHaveLength(1);
     expect(bodyOf(dir, 1)).toBe('Latvija uzskata:\n\n1\\. pirmais;\n\n2\\. otrais.\n\n2\\. punktā noteikts atbalsts.\n');
   });
+
+  it('keeps a paragraph with a few words in bold in the answer: only a paragraph bold throughout is set as a question', () => {
+    // Unnumbered questions, each bold: a sentence of the answer that asks, a few words of it bold, is the answer's.
+    const unnumbered = importHandWritten([
+      TITLE,
+      OPENING,
+      'Fons.',
+      INVITATION,
+      { text: 'Kā padarīt pedagoga profesiju pievilcīgāku?', bold: true },
+      'Pirmā atbilde.',
+      partlyBold('Vai ', 'ar atalgojumu', ' pietiek?'),
+      { text: 'Kādu atbalstu ES var sniegt?', bold: true },
+      'Otrā atbilde.',
+      CLEARED,
+      SIGNATURE,
+    ]);
+    expect(unnumbered.run.status, unnumbered.run.stderr).toBe(0);
+    expect((meetingOf(unnumbered.dir).questions as { text: string }[]).map((q) => q.text)).toEqual(['Kā padarīt pedagoga profesiju pievilcīgāku?', 'Kādu atbalstu ES var sniegt?']);
+    expect(bodyOf(unnumbered.dir, 1)).toBe('Pirmā atbilde.\n\nVai **ar atalgojumu** pietiek?\n');
+    // Typed numbers: a sentence of the answer numbered as the next question, a word of it bold, is the answer's too.
+    const typed = importHandWritten([TITLE, OPENING, 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Latvija atbalsta:', partlyBold('2. ', 'Pirmkārt', ', atalgojuma pieaugumu.'), '2. Kādu atbalstu ES var sniegt?', 'Otrā atbilde.', CLEARED, SIGNATURE]);
+    expect(typed.run.status, typed.run.stderr).toBe(0);
+    expect((meetingOf(typed.dir).questions as { text: string }[]).map((q) => q.text)).toEqual(['Kā padarīt pedagoga profesiju pievilcīgāku?', 'Kādu atbalstu ES var sniegt?']);
+    expect(bodyOf(typed.dir, 1)).toContain('**Pirmkārt**, atalgojuma pieaugumu.');
+  });
+
+  it('keeps in the answer the items of its Word list numbered “1.”, “2.” as the questions are, and its typed headings “1)”, “2)” numbered on from the question’s', () => {
+    const { run, dir } = importHandWritten(
+      [
+        TITLE,
+        OPENING,
+        'Fons.',
+        INVITATION,
+        '1. Kā padarīt pedagoga profesiju pievilcīgāku?',
+        'Latvija atbalsta:',
+        { text: 'atalgojuma pieaugumu;', list: { numId: 1 } },
+        { text: 'mentoru atbalstu.', list: { numId: 1 } },
+        '2. Kādu atbalstu ES var sniegt?',
+        'Otrā atbilde.',
+        CLEARED,
+        SIGNATURE,
+      ],
+      { lists: [{ numId: 1, marker: '%1.' }] },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect((meetingOf(dir).questions as { text: string }[]).map((q) => q.text)).toEqual(['Kā padarīt pedagoga profesiju pievilcīgāku?', 'Kādu atbalstu ES var sniegt?']);
+    expect(bodyOf(dir, 1)).toBe('Latvija atbalsta:\n\n1) atalgojuma pieaugumu;\n2) mentoru atbalstu.\n');
+    expect(bodyOf(dir, 2)).toBe('Otrā atbilde.\n');
+    // Typed: "2) Mentori", a heading, after the answer's "1) Atalgojums" goes on with the answer's numbering, not the questions'.
+    const typed = importHandWritten([TITLE, OPENING, 'Fons.', INVITATION, '1) Kā padarīt pedagoga profesiju pievilcīgāku?', '1) Atalgojums', 'Pirmā daļa.', '2) Mentori', 'Otrā daļa.', '2) Kādu atbalstu ES var sniegt?', 'Otrā atbilde.', CLEARED, SIGNATURE]);
+    expect(typed.run.status, typed.run.stderr).toBe(0);
+    expect((meetingOf(typed.dir).questions as { text: string }[]).map((q) => q.text)).toEqual(['Kā padarīt pedagoga profesiju pievilcīgāku?', 'Kādu atbalstu ES var sniegt?']);
+    expect(bodyOf(typed.dir, 1)).toBe('1\\) Atalgojums\n\nPirmā daļa.\n\n2\\) Mentori\n\nOtrā daļa.\n');
+  });
+});
+
+describe('briefing import into a project whose config has an error', () => {
+  it('says the config’s error alone, exit 1: the report is not read, nothing written', () => {
+    const dir = emptyProject();
+    appendFileSync(join(dir, 'briefing.config.yaml'), 'issuing_ministy: IZM\n');
+    // A report without its signature: read, it would be told of ("Not found in the report … signature").
+    writeFileSync(join(dir, 'report.docx'), handWrittenDocx([TITLE, OPENING, 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde.', CLEARED]));
+    const run = runCli(['import', 'report.docx', '--slug', 'hand'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^briefing\.config\.yaml:\d+:\d+ +error +.*issuing_ministy/);
+    expect(run.stdout).toBe('');
+    expect(existsSync(join(dir, 'meetings'))).toBe(false);
+  });
 });
 
 describe('briefing import of a file that is no DOCX', () => {
@@ -354,6 +428,8 @@ describe('briefing import of a report without questions, or with its invitation 
     expect(run.stdout).toContain('note: no invitation formula');
     expect(run.stdout).not.toContain('Could not place');
     expect(meetingOf(dir)).toMatchObject({ questions: [], background: 'Prezidentūra informēs par darba gaitu.\n\nLatvija atbalsta prezidentūras darbu.\n', required_clearances: ['FM'], signature: { name: 'A. Muižniece' } });
+    // Written as the project's files write a list, no spaces inside the brackets.
+    expect(readFileSync(join(dir, MEETING), 'utf8')).toMatch(/^required_clearances: \[FM\]$/m);
     const check = runCli(['check'], dir);
     expect(check.status).toBe(0);
     expect(check.stdout + check.stderr).toContain('meeting/no-questions');
@@ -404,6 +480,8 @@ describe('briefing import of a report without questions, or with its invitation 
       // A document the presidency prepared, not questions it prepared (found by the read-only review).
       'Prezidentūra ir sagatavojusi diskusiju dokumentu, kurā aplūkoti šādi jautājumi:',
       'Skolotāju trūkums.',
+      // A discussion to come, ending with a full stop, asks nothing of the ministers: only a colon leads to questions.
+      'Neformālajā daļā ministri diskutēs par digitālās izglītības jautājumiem.',
       INVITATION,
       '1. Kā padarīt pedagoga profesiju pievilcīgāku?',
       'Atbilde.',
@@ -413,7 +491,7 @@ describe('briefing import of a report without questions, or with its invitation 
     expect(run.status, run.stderr).toBe(0);
     expect(meetingOf(dir)).toMatchObject({
       background:
-        'Padome 2021. gadā pieņēma secinājumus par šādiem jautājumiem: skolotāju labbūtība, digitālā izglītība.\n\nIepriekšējā sanāksmē ministri diskutēja par vairākiem jautājumiem:\n\nDigitālā izglītība.\n\nPrezidentūra ir sagatavojusi diskusiju dokumentu, kurā aplūkoti šādi jautājumi:\n\nSkolotāju trūkums.\n',
+        'Padome 2021. gadā pieņēma secinājumus par šādiem jautājumiem: skolotāju labbūtība, digitālā izglītība.\n\nIepriekšējā sanāksmē ministri diskutēja par vairākiem jautājumiem:\n\nDigitālā izglītība.\n\nPrezidentūra ir sagatavojusi diskusiju dokumentu, kurā aplūkoti šādi jautājumi:\n\nSkolotāju trūkums.\n\nNeformālajā daļā ministri diskutēs par digitālās izglītības jautājumiem.\n',
       questions: [{ text: 'Kā padarīt pedagoga profesiju pievilcīgāku?' }],
     });
   });

@@ -259,6 +259,27 @@ describe('briefing import of questions that neither ask nor are bold', () => {
     expect(typed.run.status, typed.run.stderr).toBe(0);
     expect((meetingOf(typed.dir).questions as { text: string }[]).map((q) => q.text)).toEqual(['Kā padarīt pedagoga profesiju pievilcīgāku?', 'Kādu atbalstu ES var sniegt?']);
     expect(bodyOf(typed.dir, 1)).toBe('1\\) Atalgojums\n\nPirmā daļa.\n\n2\\) Mentori\n\nOtrā daļa.\n');
+     // The list's next item after a typed "5. …" of the answer (an article's number) goes on with the list, numbered as the next question or not.
+    const between = importHandWritten(
+      [
+        TITLE,
+        OPENING,
+        'Fons.',
+        INVITATION,
+        '1. Kā padarīt pedagoga profesiju pievilcīgāku?',
+        { text: 'atalgojuma pieaugumu;', list: { numId: 1 } },
+        '5. pants nosaka atbalstu.',
+        { text: 'mentoru atbalstu', list: { numId: 1 } },
+        '2. Kādu atbalstu ES var sniegt?',
+        'Otrā atbilde.',
+        CLEARED,
+        SIGNATURE,
+      ],
+      { lists: [{ numId: 1, marker: '%1.' }] },
+    );
+    expect(between.run.status, between.run.stderr).toBe(0);
+    expect((meetingOf(between.dir).questions as { text: string }[]).map((q) => q.text)).toEqual(['Kā padarīt pedagoga profesiju pievilcīgāku?', 'Kādu atbalstu ES var sniegt?']);
+    expect(bodyOf(between.dir, 1)).toContain('mentoru atbalstu');
   });
 });
 
@@ -875,6 +896,11 @@ describe('briefing import of a report whose file name is a sentence', () => {
     const run = runCli(['import', `${name}.docx`], dir);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('created meetings/2022-04-05-informativais-zinojums-par-es-izglitibas.yaml\ncreated positions/informativais-zinojums-par-es-izglitibas/informativais-zinojums-par-es-izglitibas-1.yaml\n');
+     // A name of 40 characters, the most a slug may have, is taken whole.
+    writeFileSync(join(dir, 'Izglītības padome 2022 aprīlis galīgā v1.docx'), handWrittenDocx([TITLE, OPENING, 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde.', CLEARED, SIGNATURE]));
+    const whole = runCli(['import', 'Izglītības padome 2022 aprīlis galīgā v1.docx'], dir);
+    expect(whole.status, whole.stderr).toBe(0);
+    expect(whole.stdout).toContain('created meetings/2022-04-05-izglitibas-padome-2022-aprilis-galiga-v1.yaml\n');
   });
 });
 

@@ -356,6 +356,13 @@ describe('briefing import of a title and dates typed otherwise', () => {
     });
   });
 
+  it('leaves every introduction of a short name out of the meeting’s name: “(turpmāk – ES)” and “(turpmāk tekstā – Padome)”', () => {
+    const opening = OPENING.replace('padomes sanāksme,', 'padomes (turpmāk tekstā – Padome) sanāksme,');
+    const { run, dir } = importHandWritten([TITLE, opening, 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde.', CLEARED, SIGNATURE]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(meetingOf(dir)).toMatchObject({ name: { nominative: 'Eiropas Savienības Izglītības, jaunatnes, kultūras un sporta padomes sanāksme' } });
+  });
+
   it('reads a title typed on three lines as three paragraphs, and one on two lines broken after the name', () => {
     for (const lines of [
       ['Informatīvais ziņojums', 'par 2022. gada 5. aprīļa Eiropas Savienības Izglītības, jaunatnes, kultūras un sporta padomes sanāksmē', 'izskatāmajiem jautājumiem'],

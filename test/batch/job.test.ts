@@ -25,13 +25,19 @@ describe('one meeting of a batch (runJob)', () => {
     expect(report.ms).toBeGreaterThan(0);
   });
 
-  it('says a meeting file that cannot be read on the meeting, as input/unreadable, with no files: the batch goes on', async () => {
+  it('says a meeting file gone by its turn on the meeting, as input/unreadable, with no files: the batch goes on', async () => {
     const dir = exampleProject();
     const report = await runJob(loadProject(dir), join(dir, 'meetings/gone.yaml'), OPTIONS, new Map());
     expect(report).toMatchObject({ meetingPath: 'meetings/gone.yaml', crashed: true, files: [], fileCode: null, template: null, draft: false });
     expect(report.inputs).toEqual({ meeting: { path: 'meetings/gone.yaml', hash: '' }, positions: [], template: null });
     expect(report.diagnostics).toEqual([
-      { file: 'meetings/gone.yaml', severity: 'error', ruleId: 'input/unreadable', message: 'No such file.', hint: 'Check the path; paths are relative to the current folder.' },
+      {
+        file: 'meetings/gone.yaml',
+        severity: 'error',
+        ruleId: 'input/unreadable',
+        message: 'The file was deleted or renamed while this command ran (a git checkout or pull, say), after the build had listed it: its report is not built this time.',
+        hint: 'Build again once the change is done.',
+      },
     ]);
   });
 

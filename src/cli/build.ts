@@ -142,12 +142,13 @@ async function reportOnSignal(io: Io, json: CommandsFromHere | undefined, line: 
   const { stoppedBuild } = await import('../commands/build.js');
   const { formatDiagnostic } = await import('../diagnostics/human.js');
   const done: MeetingOutcome[] = [];
+  let total: number | undefined;
   let printed = false;
   const onSignal = (signal: NodeJS.Signals) => {
     for (const each of STOP_SIGNALS) process.removeListener(each, onSignal);
     if (!printed) {
       printed = true;
-      const result = stoppedBuild(done, signal, 128 + constants.signals[signal]);
+      const result = stoppedBuild(done, signal, 128 + constants.signals[signal], total);
       if (json) process.stdout.write(`${buildJson(fromHere(result, json))}\n`);
       else {
         line?.clear();
@@ -164,6 +165,7 @@ async function reportOnSignal(io: Io, json: CommandsFromHere | undefined, line: 
   return {
     update(state: BuildProgress) {
       done.push(state.outcome);
+      total = state.total;
     },
     /** Stops listening (a signal from now on is the other handlers'); true when a signal has printed the report already. */
     finish() {

@@ -224,14 +224,17 @@ function updatedCache(previous: BuildCache, run: { tool: string; keys: KeyContex
 
 /**
  * The result of a build stopped by `signal` before it finished: the meetings done so far (their
- * files written), and the run's message that says so. The cache was not written, so the next build
- * does them again; `exitCode` is the one the signal ends the process with.
+ * files written) of the `total` it had to do, and the run's message that says so. The cache was not
+ * written, so the next build does them again; `exitCode` is the one the signal ends the process with.
  */
-export function stoppedBuild(meetings: readonly MeetingOutcome[], signal: NodeJS.Signals, exitCode: number): BuildResult {
+export function stoppedBuild(meetings: readonly MeetingOutcome[], signal: NodeJS.Signals, exitCode: number, total?: number): BuildResult {
   const count = meetings.length;
-  const stop = count
-    ? diagnostic('.', undefined, 'error', 'run/stopped', `The build was stopped by ${signal} after ${count} ${count === 1 ? 'meeting' : 'meetings'}; the others were not built.`, 'Build again: the meetings listed were written before the stop.')
-    : diagnostic('.', undefined, 'error', 'run/stopped', `The build was stopped by ${signal} before any meeting was written.`, 'Build again.');
+  const stop = !count
+    ? diagnostic('.', undefined, 'error', 'run/stopped', `The build was stopped by ${signal} before any meeting was written.`, 'Build again.')
+    : count === total
+      ? // Every meeting was done, and the stop came as the build recorded them (waiting for another build's lock on the cache).
+        diagnostic('.', undefined, 'error', 'run/stopped', `The build was stopped by ${signal} after all ${count} ${count === 1 ? 'meeting was' : 'meetings were'} done, before it recorded them in its cache.`, 'Build again: the meetings listed were written, and the next build checks them again.')
+      : diagnostic('.', undefined, 'error', 'run/stopped', `The build was stopped by ${signal} after ${count} ${count === 1 ? 'meeting' : 'meetings'}; the others were not built.`, 'Build again: the meetings listed were written before the stop.');
   return finish([...meetings].sort((a, b) => compareText(a.meeting, b.meeting)), [stop], 0, exitCode);
 }
 

@@ -31,8 +31,10 @@ export const JOBS_PER_CORE = 4;
  * `--jobs <n>` → a whole number of worker threads, from 1 to {@link JOBS_PER_CORE} × the
  * cores. More would not build faster, only take more memory (64 threads took 5 GB).
  */
-export function parseJobs(value: string, cores = availableParallelism()): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--jobs needs a whole number of threads, at least 1, not \`${value}\`.`);
+export function parseJobs(given: string, cores = availableParallelism()): number {
+  // Spaces around it, as a CI matrix's variable may leave them, as --shard takes them.
+  const value = given.trim();
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--jobs needs a whole number of threads, at least 1, not \`${given}\`.`);
   const most = JOBS_PER_CORE * cores;
   if (Number(value) > most) {
     throw new UsageError(
@@ -44,8 +46,9 @@ export function parseJobs(value: string, cores = availableParallelism()): number
 }
 
 /** `clear --on-version <n>` → the position's version a ministry answered on: a whole number from 1, as `version` is. */
-export function parseVersion(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) throw new UsageError(`--on-version needs a position's version, a whole number from 1, not \`${value}\`.`);
+export function parseVersion(given: string): number {
+  const value = given.trim();
+  if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) throw new UsageError(`--on-version needs a position's version, a whole number from 1, not \`${given}\`.`);
   return Number(value);
 }
 

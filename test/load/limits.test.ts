@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { build } from '../../src/commands/build.js';
 import { check } from '../../src/commands/check.js';
-import { parseJobs } from '../../src/cli/flags.js';
+import { parseJobs, parseVersion } from '../../src/cli/flags.js';
 import { MAX_FILE_BYTES } from '../../src/load/limits.js';
 import { EXAMPLE_MEETING, exampleProject, runCli } from '../helpers/project.js';
 
@@ -32,6 +32,10 @@ describe('limits', () => {
 
   test('--jobs is capped at four threads per core', () => {
     expect(parseJobs('8', 2)).toBe(8);
+    // Spaces around it, as a CI matrix's variable may leave them (--shard " 1/2" is read so too).
+    expect(parseJobs(' 2 ', 2)).toBe(2);
+    expect(parseVersion(' 3')).toBe(3);
+    expect(() => parseJobs('2 2', 2)).toThrow('--jobs needs a whole number of threads, at least 1, not `2 2`.');
     expect(() => parseJobs('9', 2)).toThrow('--jobs 9 is more than this machine can use: at most 8 (4 per core, 2 cores).');
     const run = runCli(['build', '--all', '--jobs', String(4 * availableParallelism() + 1)], exampleProject());
     expect(run.status).toBe(2);

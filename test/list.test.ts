@@ -322,6 +322,15 @@ describe('formatPositions', () => {
     ]);
   });
 
+  it('says what CHANGED shows besides a date, when it shows it: new (never committed), ? (before a shallow clone’s history), – (no git history), which the legend’s – of a ministry not asked is not', () => {
+    const at = (id: string, changed: Partial<PositionRow>) => ({ ...row(id, {}), ...changed });
+    const legend = (rows: PositionRow[]) => formatPositions(rows, 100, false).filter((line) => line.startsWith('CHANGED')).join('\n');
+    expect(legend([at('pos-01', { lastChanged: null, uncommitted: true }), at('pos-02', { lastChanged: null, beforeHistory: true })])).toBe('CHANGED new: never committed  CHANGED ?: before this clone’s history begins');
+    expect(legend([at('pos-01', { lastChanged: null })])).toBe('CHANGED –: no git history');
+    // Dates only: nothing more to say.
+    expect(legend([at('pos-01', {})])).toBe('');
+  });
+
   it('says in words that a position is used by no meeting, as – is the mark of a ministry not asked in the legend under it', () => {
     const lines = formatPositions([{ ...row('pos-05', {}), meetings: [] }], 120, false);
     expect(lines[1]).toMatch(/^pos-05 +1 +draft +.*VK✓ +none +2026-12-01$/);

@@ -71,9 +71,17 @@ export function formatPositions(rows: readonly PositionRow[], width: number, fil
     width,
   );
   const unknown = rows.some((row) => row.status === 'invalid') ? [`${MARKS.unknown} not known: the file cannot be read`] : [];
+  // What CHANGED says besides a date, told when it says it.
+  const shown = new Set(rows.map(changed));
+  const changes = [
+    ...(shown.has('new') ? ['CHANGED new: never committed'] : []),
+    ...([...shown].some((cell) => cell.startsWith('?')) ? ['CHANGED ?: before this clone’s history begins'] : []),
+    ...(shown.has('–') ? ['CHANGED –: no git history'] : []),
+  ];
   const legend = [
     packWords(['✓ cleared', '↻ an earlier version cleared', '… pending', '✗ objected'], '  ', width),
     packWords(['↩ withdrawn', '– not asked', '* not committed', ...unknown], '  ', width),
+    changes.length ? packWords(changes, '  ', width) : [],
     clearance.counted ? packWords('2✓ two ministries cleared: counted, not named, to fit the width'.split(' '), ' ', width, '   ') : [],
   ];
   return [...table, '', ...legend.flat()];

@@ -227,7 +227,7 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
     // several words starts with a genitive (-as, -es, -u, "Valsts"), a role with -s after a consonant or i, -š or -e.
     const role = first !== 'Valsts' && /(?:[^aeu]s|š|e)$/u.test(first);
     const capitalised = /^\p{Lu}/u.test(second) && (abbreviation(second) ? /(?:as|es)$/u.test(first) : !role);
-    const name = abbreviation(first) || capitalised || STATE_OFFICES.test(value) || startsWithMinistryName(value, rootOf(args));
+    const name = abbreviation(first) || capitalised || STATE_OFFICES.test(value) || MINISTRY_NAME.test(value) || startsWithMinistryName(value, rootOf(args));
     return name ? value : value.charAt(0).toLocaleLowerCase('lv') + value.slice(1);
   },
   /** `{{clearanceStatus status}}` → the Latvian words for a clearance state ("atbilde vēl nav saņemta"); `"en"` for English. */
@@ -302,6 +302,13 @@ function hashOf(args: unknown[]): Record<string, unknown> {
  * and the place names a role starts with ("Latvijas vēstniece", "Eiropas lietu direktore").
  */
 const STATE_OFFICES = /^(?:(?:Ministru (?:prezident|kabinet)|Valsts (?:prezident|kontrol)|Satversmes tiesa|Saeim)\p{L}*|(?:Latvij|Eirop|Rīg|Baltij)(?:a|as|ai|u|ā))(?![\p{L}\p{N}])/u;
+
+/**
+ * A ministry's name in the genitive at the start, its own genitives and "un" before "ministrijas" ("Vides aizsardzības un
+ * reģionālās attīstības ministrijas valsts sekretārs"): a proper name whether or not the registry holds it on the meeting's
+ * day (a former name, one established later, one not listed). A role's nominative ("Padomnieks ministrijas …") ends otherwise.
+ */
+const MINISTRY_NAME = /^\p{Lu}\p{L}*(?:as|ās|es|ēs|a|u)(?:\s+(?:un|\p{L}+(?:as|ās|es|ēs|a|u)))*\s+ministrijas(?![\p{L}\p{N}])/u;
 
 /** Whether `value` starts with a form of a registry ministry's name, a proper name that keeps its capital. */
 function startsWithMinistryName(value: string, root: ReportModel | undefined): boolean {

@@ -137,6 +137,53 @@ function emDashWarning(file: YamlFile, field: readonly PropertyKey[], text: stri
   ];
 }
 
+/**
+ * A hyphen between two years, the later one second, as a keyboard types a range ("2021-2027", "2021.-2027. gadam"): not a date
+ * written ISO's way ("2021-02-19"), nor a number of more parts ("2021-2027-1"). Group 1 the first year, 2 the hyphen's offset in the match.
+ */
+const YEAR_RANGES = /(?<![\p{L}\p{N}./-])((?:19|20)\d\d)(\.?)-((?:19|20)\d\d)(?![\p{N}-])/gu;
+
+/** Where `text` has a hyphen in a range of years, each at the hyphen's offset, with the range as typed. */
+function yearRangeHyphens(text: string, offsets: readonly [start: number, end: number][]): { at: number; typed: string }[] {
+  return offsets.flatMap(([start, end]) =>
+    [...text.slice(start, end).matchAll(YEAR_RANGES)]
+      .filter((match) => Number(match[3]) > Number(match[1]))
+      .map((match) => ({ at: start + match.index + (match[1] ?? '').length + (match[2] ?? '').length, typed: match[0] })),
+  );
+}
+
+/**
+ * `markdown/range-hyphen`: a hyphen between two years in the running text of a Latvian field ("2021-2027", "plānu 2021.-2027.
+ * gadam"), which Latvian writes with an unspaced en dash, "2021–2027", and the report prints as typed. Said once a field, at the
+ * first, with how many more there are; code, a date written YYYY-MM-DD, and an English field (`…_en`) are left alone.
+ */
+export function rangeHyphenProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
+  if (isEnglish(field)) return [];
+  const texts: [number, number][] = [];
+  walk(tree, (node) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (node.type === 'text' && start !== undefined && end !== undefined) texts.push([start, end]);
+  });
+  return rangeHyphenWarning(file, field, yearRangeHyphens(text, texts), place);
+}
+
+/** The `markdown/range-hyphen` warning of a field whose ranges of years were `found` with a hyphen, at the first. */
+function rangeHyphenWarning(file: YamlFile, field: readonly PropertyKey[], found: readonly { at: number; typed: string }[], place: Placer): Diagnostic[] {
+  const [first] = found;
+  if (first === undefined) return [];
+  return [
+    diagnostic(
+      file.path,
+      place(first.at, '-'),
+      'warning',
+      'markdown/range-hyphen',
+      `${fieldLabel(field)} has a hyphen between two years, “${first.typed}”${moreInField(found.length)}: the report prints it as typed, where Latvian writes a range with an en dash.`,
+      `Write an en dash without spaces: “${first.typed.replace('-', '–')}”.`,
+    ),
+  ];
+}
+
 /** A typewriter double quotation mark, as a keyboard types it. */
 const STRAIGHT_QUOTES = /"/g;
 
@@ -205,7 +252,7 @@ export function adjacentNoteProblems(file: YamlFile, field: readonly PropertyKey
 }
 
 /**
- * `markdown/spaced-hyphen` and `markdown/straight-quote` in plain-text fields the report prints as
+ * `markdown/spaced-hyphen`, `markdown/em-dash`, `markdown/straight-quote`, `markdown/range-hyphen` and `markdown/split-word` in plain-text fields the report prints as
  * they are (a meeting's topic, names and questions): all their text is running text.
  */
 export function plainTextTypographyProblems(file: YamlFile, fields: readonly (readonly [readonly PropertyKey[], string | undefined])[]): Diagnostic[] {
@@ -217,6 +264,7 @@ export function plainTextTypographyProblems(file: YamlFile, fields: readonly (re
       ...spacedHyphenWarning(file, field, text, offsets(SPACED_HYPHENS), place),
       ...emDashWarning(file, field, text, offsets(EM_DASHES), place),
       ...straightQuoteWarning(file, field, text, offsets(STRAIGHT_QUOTES), place),
+      ...rangeHyphenWarning(file, field, yearRangeHyphens(text, [[0, text.length]]), place),
       ...splitWordWarning(file, field, text, offsets(SPLIT_WORDS_FOLDED), place, 'YAML joins the lines of a value so'),
     ];
   });

@@ -232,3 +232,21 @@ test('a line starting with seven or more “#” is a warning: Markdown has six 
   expect((await problems('- ####### Saraksta punkts')).map(([line, column]) => [line, column])).toEqual([[19, 5]]);
   expect(await problems('Teksts.\n\n  ###### Sestais līmenis\n\n  \\####### kā teksts, #######\n\n  ```\n  ####### kods\n  ```')).toEqual([]);
 });
+
+// A range of years typed with the keyboard's hyphen printed "2021-2027", where Latvian writes "2021–2027" (grammar run).
+test('a hyphen between two years is a warning once a field in a Latvian text, at the first, counting the rest; a date, code and English fields are not reported', async () => {
+  const problems = bodyProblems('markdown/range-hyphen');
+  expect(await problems('Pamatnostādnes 2021-2027 un plāns 2021.-2027. gadam.')).toEqual([
+    [19, 22, '`body` has a hyphen between two years, “2021-2027” (and 1 more in this field): the report prints it as typed, where Latvian writes a range with an en dash.'],
+  ]);
+  // The en dash; a date written YYYY-MM-DD; years the wrong way round or a number of three parts (a document's); code.
+  expect(await problems('Periods 2021–2027, 2021.–2027. gadam; 2021-02-19; 2027-2021; Nr. 2021-2022-1; `2021-2027`.')).toEqual([]);
+  const english = exampleFile(POSITION).replace(/\nclearance:/, '\nbody_en: |\n  The period 2021-2027.\n\nclearance:');
+  expect((await check({ cwd: exampleProject({ [POSITION]: english }), paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/range-hyphen')).toEqual([]);
+  // A meeting's topic, printed as typed, too.
+  const meeting = exampleFile(MEETING).replace('topic: Vienlīdzīga piekļuve izglītībai', 'topic: Izglītība 2021-2030 un vienlīdzīga piekļuve izglītībai');
+  const topic = (await check({ cwd: exampleProject({ [MEETING]: meeting }), paths: [MEETING], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/range-hyphen');
+  expect(topic.map((d) => [d.message, d.hint])).toEqual([
+    ['`topic` has a hyphen between two years, “2021-2030”: the report prints it as typed, where Latvian writes a range with an en dash.', 'Write an en dash without spaces: “2021–2030”.'],
+  ]);
+});

@@ -159,13 +159,7 @@ function yearRangeHyphens(text: string, offsets: readonly [start: number, end: n
  */
 export function rangeHyphenProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
   if (isEnglish(field)) return [];
-  const texts: [number, number][] = [];
-  walk(tree, (node) => {
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    if (node.type === 'text' && start !== undefined && end !== undefined) texts.push([start, end]);
-  });
-  return rangeHyphenWarning(file, field, yearRangeHyphens(text, texts), place);
+  return rangeHyphenWarning(file, field, yearRangeHyphens(text, textSpans(tree)), place);
 }
 
 /** The `markdown/range-hyphen` warning of a field whose ranges of years were `found` with a hyphen, at the first. */
@@ -180,6 +174,61 @@ function rangeHyphenWarning(file: YamlFile, field: readonly PropertyKey[], found
       'markdown/range-hyphen',
       `${fieldLabel(field)} has a hyphen between two years, “${first.typed}”${moreInField(found.length)}: the report prints it as typed, where Latvian writes a range with an en dash.`,
       `Write an en dash without spaces: “${first.typed.replace('-', '–')}”.`,
+    ),
+  ];
+}
+
+/**
+ * A number and its per cent sign: groups 1 the number, 2 the space between (none, or one of any kind). Not an address's escape,
+ * "%20" in a link written bare (https://…/50%20x), which two hexadecimal digits follow.
+ */
+const PERCENTS = /(?<![\p{L}\p{N}.,])(\d+(?:[.,]\d+)?)(\s?)%(?![0-9A-Fa-f]{2})/gu;
+
+/** Where `text` writes a per cent as Latvian does not, "53,5%" or "53.5 %", each at the number, with the form as typed and as written. */
+function percentMiswritten(text: string, offsets: readonly [start: number, end: number][]): { at: number; typed: string; latvian: string }[] {
+  return offsets.flatMap(([start, end]) =>
+    [...text.slice(start, end).matchAll(PERCENTS)].flatMap((match) => {
+      const [typed, number = '', space = ''] = match;
+      const latvian = `${number.replace('.', ',')} %`;
+      return space !== '' && !number.includes('.') ? [] : [{ at: start + match.index, typed, latvian }];
+    }),
+  );
+}
+
+/** The offsets of the text nodes of a field's tree, where its running text is: not code, a link's address or an HTML tag. */
+function textSpans(tree: Root): [number, number][] {
+  const spans: [number, number][] = [];
+  walk(tree, (node) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (node.type === 'text' && start !== undefined && end !== undefined) spans.push([start, end]);
+  });
+  return spans;
+}
+
+/**
+ * `markdown/percent-form`: a per cent in the running text of a Latvian field written without a space before its sign ("53,5%")
+ * or with a decimal point ("53.5 %"), which the report prints as typed, where Latvian writes "53,5 %". Said once a field, at the
+ * first, with how many more there are; code and an English field (`…_en`) are left alone.
+ */
+export function percentFormProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
+  if (isEnglish(field)) return [];
+  return percentFormWarning(file, field, percentMiswritten(text, textSpans(tree)), place);
+}
+
+/** The `markdown/percent-form` warning of a field whose per cents were `found` written otherwise than Latvian writes them, at the first. */
+function percentFormWarning(file: YamlFile, field: readonly PropertyKey[], found: readonly { at: number; typed: string; latvian: string }[], place: Placer): Diagnostic[] {
+  const [first] = found;
+  if (first === undefined) return [];
+  const what = first.typed.includes('.') ? 'a decimal point' : 'no space before the per cent sign';
+  return [
+    diagnostic(
+      file.path,
+      place(first.at, first.typed),
+      'warning',
+      'markdown/percent-form',
+      `${fieldLabel(field)} writes a per cent with ${what}, “${first.typed}”${moreInField(found.length)}: the report prints it as typed, where Latvian writes “${first.latvian}”.`,
+      'Write a decimal comma and a space before the per cent sign, “53,5 %” (the report keeps the number and its sign on one line).',
     ),
   ];
 }
@@ -252,7 +301,7 @@ export function adjacentNoteProblems(file: YamlFile, field: readonly PropertyKey
 }
 
 /**
- * `markdown/spaced-hyphen`, `markdown/em-dash`, `markdown/straight-quote`, `markdown/range-hyphen` and `markdown/split-word` in plain-text fields the report prints as
+ * `markdown/spaced-hyphen`, `markdown/em-dash`, `markdown/straight-quote`, `markdown/range-hyphen`, `markdown/percent-form` and `markdown/split-word` in plain-text fields the report prints as
  * they are (a meeting's topic, names and questions): all their text is running text.
  */
 export function plainTextTypographyProblems(file: YamlFile, fields: readonly (readonly [readonly PropertyKey[], string | undefined])[]): Diagnostic[] {
@@ -265,6 +314,7 @@ export function plainTextTypographyProblems(file: YamlFile, fields: readonly (re
       ...emDashWarning(file, field, text, offsets(EM_DASHES), place),
       ...straightQuoteWarning(file, field, text, offsets(STRAIGHT_QUOTES), place),
       ...rangeHyphenWarning(file, field, yearRangeHyphens(text, [[0, text.length]]), place),
+      ...percentFormWarning(file, field, percentMiswritten(text, [[0, text.length]]), place),
       ...splitWordWarning(file, field, text, offsets(SPLIT_WORDS_FOLDED), place, 'YAML joins the lines of a value so'),
     ];
   });

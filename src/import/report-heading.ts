@@ -58,7 +58,7 @@ export function opening(paragraph: ReviewedParagraph, text: string, document: Re
   const early = FIRST_DAY_TIME.exec(dated);
   // The place, when there is one: what the report prints between the days and the time (or "notiks"), as the
   // template puts `place.locative` there: "Briselē", "Palmā de Maljorkā", "Sv. Pēterburgā".
-  const match = new RegExp(`^${DAYS_PATTERN}(?: (\\p{Lu}.*?))?(?: plkst\\.\\s(\\d{1,2}\\.\\d{2}))? notiks (.+?), kurā ministri diskutēs par tēmu [“„"](.+?)[”“"]\\.\\s*(.*)$`, 'su').exec(
+  const match = new RegExp(`^${DAYS_PATTERN}(?: (\\p{Lu}.*?))?(?: plkst\\.\\s(\\d{1,2}\\.\\d{2}))? notiks (.+?), kurā ministri diskutēs par tēmu [“„"](.+?)[”“"](?:\\.|(?<=[.?!…][”“"]))\\s*(.*)$`, 'su').exec(
     early ? writtenDates(`${early[1] ?? ''}${dated.slice(early[0].length)}`, 'locative') : dated,
   );
   if (!match) return false;

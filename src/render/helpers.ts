@@ -106,6 +106,7 @@ export const HELPER_ARITY: Readonly<Record<string, readonly [min: number, max: n
   clearanceStatus: [1, 2, '{{clearanceStatus status}}'],
   inc: [1, 1, '{{inc @index}}'],
   upperFirst: [1, 1, '{{upperFirst text}}'],
+  fullStop: [1, 1, '{{fullStop text}}'],
 };
 
 /**
@@ -242,6 +243,15 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
     if (typeof value !== 'number') throw new HelperUsageError('the helper `inc` needs a number, e.g. @index');
     return value + 1;
   },
+  /**
+   * `{{fullStop (quote meeting.topic)}}` ends a sentence with the text: adds its full stop, but not after a text that ends with its
+   * own full stop, question or exclamation mark or an ellipsis, inside its quotation marks or not (“Kā uzlabot izglītību?”, not
+   * “…?”.), as the EU's Latvian style guide (10.1.6) and English write a quoted sentence at a sentence's end.
+   */
+  fullStop: (...args) => {
+    const value = text('fullStop', positional('fullStop', args)[0]);
+    return SENTENCE_END.test(value) ? value : `${value}.`;
+  },
   /** `{{upperFirst text}}` capitalises the first letter (for a name form starting a sentence). */
   upperFirst: (...args) => {
     const value = text('upperFirst', positional('upperFirst', args)[0]);
@@ -278,6 +288,9 @@ export function arityProblem(helper: string, count: number): string | undefined 
   const wanted = min === max ? `${min === 1 ? 'one argument' : `${min} arguments`}` : `${min} ${max === min + 1 ? 'or' : 'to'} ${max} arguments`;
   return `the helper \`${helper}\` takes ${wanted}, got ${count}`;
 }
+
+/** A text's own end of a sentence, before any closing quotation marks: a full stop, a question or exclamation mark, an ellipsis. */
+const SENTENCE_END = /[.?!…][\u201C\u201D\u00BB"]*$/u;
 
 /** The short forms each report (its model, the root of a render) has introduced so far. */
 const introducedIn = new WeakMap<ReportModel, Set<string>>();

@@ -375,6 +375,21 @@ describe('briefing import of a title and dates typed otherwise', () => {
     }
   });
 
+  // The report leaves its own full stop out after a topic that ends with its own mark (“Kā …?”): its opening is read so too (grammar run).
+  it('reads an opening whose topic ends with its own question mark or full stop and no full stop after the quotes', () => {
+    for (const topic of ['Kā uzlabot skolotāju labbūtību?', 'Skolotāju labbūtība.']) {
+      const opening = OPENING.replace('“Skolotāju labbūtība”.', `“${topic}” Rezultātus izmantos Padomes secinājumos.`);
+      const { run, dir } = importHandWritten([TITLE, opening, 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde.', CLEARED, SIGNATURE]);
+      expect(run.status, run.stderr).toBe(0);
+      expect(meetingOf(dir), topic).toMatchObject({ date: '2022-04-05', topic, outcome: 'Rezultātus izmantos Padomes secinājumos.', background: 'Fons.\n' });
+    }
+    // A closing quotation mark inside the topic, after no mark of a sentence's end, is not taken for its end.
+    const inner = OPENING.replace('“Skolotāju labbūtība”.', '“Memorands “Jaudīgs internets” skolām”.');
+    const { run, dir } = importHandWritten([TITLE, inner, 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde.', CLEARED, SIGNATURE]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(meetingOf(dir)).toMatchObject({ topic: 'Memorands “Jaudīgs internets” skolām', background: 'Fons.\n' });
+  });
+
   it('keeps a one-line title it cannot read among the text not placed, and still reads the opening after it', () => {
     const unread = 'Informatīvais ziņojums par Eiropas Savienības Izglītības, jaunatnes, kultūras un sporta padomes 2022. gada 5. aprīļa sanāksmi';
     const { run, dir } = importHandWritten([unread, OPENING, 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde.', CLEARED, SIGNATURE]);

@@ -103,6 +103,22 @@ describe('clearanceStatus', () => {
   });
 });
 
+describe('fullStop', () => {
+  // A topic that is a question printed "par tēmu “Kā uzlabot izglītību?”." (grammar run): the EU's Latvian style guide (10.1.6) puts no full stop after a quoted sentence's own mark.
+  it('ends a sentence with a full stop, but not after a text that ends with its own mark, inside its quotation marks or not', () => {
+    expect(call('fullStop', '“Digitālā izglītība”')).toBe('“Digitālā izglītība”.');
+    expect(call('fullStop', '“Kā uzlabot izglītību?”')).toBe('“Kā uzlabot izglītību?”');
+    expect(call('fullStop', '„Izglītība visiem!“')).toBe('„Izglītība visiem!“');
+    expect(call('fullStop', '“Digitālā izglītība.”')).toBe('“Digitālā izglītība.”');
+    expect(call('fullStop', '“Skolas, bibliotēkas u. c.”')).toBe('“Skolas, bibliotēkas u. c.”');
+    expect(call('fullStop', '“Izglītība…”')).toBe('“Izglītība…”');
+    expect(call('fullStop', 'Kā uzlabot izglītību?')).toBe('Kā uzlabot izglītību?');
+    // A bracket closes no sentence of the text: the full stop follows it.
+    expect(call('fullStop', '“Stratēģiskais satvars (2021–2030)”')).toBe('“Stratēģiskais satvars (2021–2030)”.');
+    expect(call('fullStop', 'Tēma (u. c.)')).toBe('Tēma (u. c.).');
+  });
+});
+
 describe('inc', () => {
   it('numbers list items from 1', () => {
     expect(call('inc', 0)).toBe(1);

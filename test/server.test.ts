@@ -348,6 +348,36 @@ describe('the resident server', () => {
     expect(served(runtime)).toBe(2);
   });
 
+  it('follows a meeting moved with git mv as git does after its text changed: compared with its text before the move once git sees the move again', () => {
+    const runtime = runtimeDir();
+    const dir = exampleProject();
+    const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.org', ...args], { cwd: dir });
+    const meeting = join(dir, EXAMPLE_MEETING);
+    writeFileSync(meeting, readFileSync(meeting, 'utf8').replace(/^(topic: .*)$/m, '$1\ntopic_en: Equal access to education'));
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-qm', 'first');
+    // Moved with git and its topic changed, its English not: translation-stale, once git pairs the two files.
+    const moved = 'meetings/2021-02-19-educ-informal-moved.yaml';
+    git('mv', EXAMPLE_MEETING, moved);
+    const text = readFileSync(join(dir, moved), 'utf8').replace(/^topic: \S+/m, 'topic: Taisnīga');
+    // Comments that make the file more than half new: git sees a new meeting and a deleted one, not a move.
+    const comments = Array.from({ length: 400 }, (_, line) => `# ${line} ${'abcdefghij'.repeat(3)}\n`).join('');
+    writeFileSync(join(dir, moved), text + comments);
+    const on = { BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime, SOURCE_DATE_EPOCH: '1613700000' };
+    const off = { ...on, BRIEFING_SERVER: 'off' };
+    run(['server', 'start'], REPO, on);
+    const first = run(['check'], dir, on);
+    expect(first).toEqual(run(['check'], dir, off));
+    expect(first.stdout).not.toContain('meeting/translation-stale');
+    // The comments gone, with nothing staged: git pairs the files again, and the served check must say what its own process says.
+    writeFileSync(join(dir, moved), text);
+    const local = run(['check'], dir, off);
+    expect(local.stdout).toContain('meeting/translation-stale');
+    expect(run(['check'], dir, on)).toEqual(local);
+    expect(served(runtime)).toBe(2);
+  });
+
   it('runs the command itself when the server is killed under it before it printed anything', async () => {
     const runtime = runtimeDir();
     const dir = exampleProject();

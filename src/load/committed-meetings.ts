@@ -30,7 +30,8 @@ export interface CommittedMeeting {
  * on a clean checkout no other git process runs) and reads those alone with `git cat-file`. A process
  * that loads the project again and again (see `loadsProjectsAgain`) reads every meeting's
  * committed text once per state of the repository instead, and compares texts from then on without
- * git: an edited meeting costs no git process. `onUnread` hears of git's failure reading the texts (a
+ * git: an edited meeting costs no git process, but for one not committed under its path (new, or
+ * moved with `git mv`), whose text git's pairing of moved files rests on. `onUnread` hears of git's failure reading the texts (a
  * damaged object) after its diff worked: those meetings are then not compared.
  */
 export function committedMeetings(files: ProjectFiles, folder: string, base = 'HEAD', diff?: ChangesSince, onUnread?: (failed: GitFailedError) => void): CommittedMeeting[] {
@@ -43,7 +44,7 @@ export function committedMeetings(files: ProjectFiles, folder: string, base = 'H
   const state = longLived ? repositoryState(root) : undefined;
   const key = state === undefined ? undefined : JSON.stringify([state, base, root, paths]);
   const known = key === undefined ? undefined : byState.get(key);
-  if (known) return compared(files, paths, known);
+  if (known && sameTexts(files, known.added)) return compared(files, paths, known);
 
   // Meetings moved without git are paired by file name (the untracked files are not listed for it): a meeting
   // whose own path was committed is compared with its own text, not with a deleted one of the same name.
@@ -52,7 +53,10 @@ export function committedMeetings(files: ProjectFiles, folder: string, base = 'H
   // A long-lived process reads them all, once per state; a command run once the changed ones.
   const asked = longLived ? paths : paths.filter((path) => changed.has(path));
   const read = readCommittedTexts(root, [...new Set(asked.flatMap((path) => [path, moved.get(path) ?? path]))], base);
-  const entry = { texts: read.texts, moved };
+  // Kept with the texts: those of the meetings not at the base under their own path. git pairs a file moved with `git mv`
+  // with its old path by their texts (-M: more than half alike), so an edit, the index untouched, may pair them otherwise.
+  const added = key === undefined ? new Map<string, string | undefined>() : new Map(paths.filter((path) => !read.texts.has(path)).map((path) => [path, readOrNone(files, path)]));
+  const entry = { texts: read.texts, moved, added };
   // git worked for the diff, then failed reading a committed text (a damaged object): the caller says so.
   if (read.failed && !gap) onUnread?.(read.failed);
   if (key !== undefined && !noGit && !gap && !read.failed) setBounded(byState, key, entry, KEPT_STATES);
@@ -64,6 +68,13 @@ interface CommittedTexts {
   texts: ReadonlyMap<string, string>;
   /** Path now → path at the base, for meetings moved since. */
   moved: ReadonlyMap<string, string>;
+  /** The texts then of the meetings that had no committed text under their own path, on which git's pairing in `moved` rests. */
+  added: ReadonlyMap<string, string | undefined>;
+}
+
+/** Whether each of these meetings has the text it had when git was asked: git would pair the moved ones as it did then. */
+function sameTexts(files: ProjectFiles, texts: ReadonlyMap<string, string | undefined>): boolean {
+  return [...texts].every(([path, text]) => readOrNone(files, path) === text);
 }
 
 /** The meetings among `paths` whose text differs from its committed one (its own path's, else where it was moved from). */

@@ -692,6 +692,27 @@ console.error = function (...args) {
     await until(() => served(runtime) === undefined, 5000);
   });
 
+  it('stops the command when its client is killed outright (kill -9): it does not build on and write its reports afterwards', async () => {
+    const runtime = runtimeDir();
+    const dir = exampleProject();
+    // An office that takes 3 s to write its PDF: the build waits for it, as for LibreOffice.
+    const bin = tempDir('briefing-office-');
+    const office = join(bin, 'soffice');
+    writeFileSync(office, '#!/bin/sh\nsleep 3\nfor a in "$@"; do [ "$prev" = --outdir ] && out="$a"; prev="$a"; done\nprintf %s %PDF-1.4 > "$out/$(basename "$prev" .docx).pdf"\n');
+    chmodSync(office, 0o755);
+    const on = { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}`, BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime };
+    run(['server', 'start'], REPO, on);
+    const child = spawn(process.execPath, [join(REPO, 'bin/briefing.js'), 'build', EXAMPLE_MEETING, '--format', 'pdf', '--out', 'out-long'], { cwd: dir, env: on, stdio: 'ignore' });
+    // Into the office's run, after the client has connected.
+    await new Promise((wait) => setTimeout(wait, 1000));
+    child.kill('SIGKILL');
+    await new Promise((done) => child.on('exit', done));
+    // Its own process killed so would have written nothing: the server ends as at a SIGTERM, its office stopped.
+    await until(() => served(runtime) === undefined, 5000);
+    await new Promise((wait) => setTimeout(wait, 3500));
+    expect(existsSync(join(dir, 'out-long'))).toBe(false);
+  });
+
   it('ends a server that hears no Ctrl-C (stuck in the command) at a Ctrl-C a second after, so the terminal is not held', async () => {
     const runtime = runtimeDir();
     const dir = exampleProject();

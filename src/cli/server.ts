@@ -168,6 +168,13 @@ export function serve(options: ServeOptions): void {
     if (why !== undefined) return ended(socket, { local: why });
     send(socket, { start: true });
     client = socket;
+    // A client killed outright (kill -9, the out-of-memory killer) passes no signal on, and the command ran on to its end
+    // here, writing its reports after the user had stopped it, where its own process would have ended. The server ends
+    // as at a SIGTERM (a PDF's office stopped, its folder removed), once its event loop hears the connection close.
+    const orphaned = () => {
+      if (client === socket) process.kill(process.pid, 'SIGTERM');
+    };
+    socket.once('close', orphaned);
     const restore = capture(socket, request);
     process.exitCode = undefined;
     try {
@@ -176,6 +183,7 @@ export function serve(options: ServeOptions): void {
       // as done, as its own process runs it before it exits: an error there is the command's (an internal error, exit 2).
       await new Promise((settle) => setImmediate(settle));
     } finally {
+      socket.removeListener('close', orphaned);
       restore();
       client = undefined;
     }

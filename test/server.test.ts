@@ -348,6 +348,38 @@ describe('the resident server', () => {
     expect(served(runtime)).toBe(2);
   });
 
+  it('compares with the commit git replace puts in HEAD’s place, and with HEAD’s own under GIT_NO_REPLACE_OBJECTS, as git does', () => {
+    const runtime = runtimeDir();
+    const dir = exampleProject();
+    const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.org', ...args], { cwd: dir });
+    const position = join(dir, 'positions/educ/equity-reforms.yaml');
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-qm', 'first');
+    // A commit on another branch with the answer reworded; the working tree has that text, under the same version.
+    git('checkout', '-q', '-b', 'side');
+    writeFileSync(position, readFileSync(position, 'utf8').replace('plāno mērķtiecīgi', 'plāno ļoti mērķtiecīgi'));
+    git('commit', '-qam', 'reworded');
+    git('checkout', '-q', 'main');
+    git('checkout', 'side', '--', 'positions/educ/equity-reforms.yaml');
+    git('reset', '-q');
+    const on = { BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime, SOURCE_DATE_EPOCH: '1613700000' };
+    const off = { ...on, BRIEFING_SERVER: 'off' };
+    run(['server', 'start'], REPO, on);
+    expect(run(['check'], dir, on).stdout).toContain('position/version-not-raised');
+    // HEAD's commit replaced by the reworded one: git compares with its text, so the answer has not changed.
+    // Served first: a command in its own process may refresh git's index, which the server would see as a new state.
+    git('replace', 'main', 'side');
+    const replaced = run(['check'], dir, on);
+    expect(replaced.stdout).not.toContain('position/version-not-raised');
+    expect(replaced).toEqual(run(['check'], dir, off));
+    const own = { GIT_NO_REPLACE_OBJECTS: '1' };
+    const unreplaced = run(['check'], dir, { ...on, ...own });
+    expect(unreplaced.stdout).toContain('position/version-not-raised');
+    expect(unreplaced).toEqual(run(['check'], dir, { ...off, ...own }));
+    expect(served(runtime)).toBe(3);
+  });
+
   it('follows a meeting moved with git mv as git does after its text changed: compared with its text before the move once git sees the move again', () => {
     const runtime = runtimeDir();
     const dir = exampleProject();

@@ -29,14 +29,15 @@ export function inGitCheckout(folder: string): boolean {
  * own texts, read from the files git keeps it in without running git: the commit HEAD names
  * (HEAD and its branch's ref, or packed-refs), the index, the repository's and the user's
  * configuration (line-end conversion), the attributes files, where a shallow clone's history stops
- * (which a lowered version's earlier text is looked for in), and git's environment variables,
+ * (which a lowered version's earlier text is looked for in), the commits replaced (`git replace`, grafts),
+ * and git's environment variables,
  * the PATH among them: another PATH may find another git, or none (then the answer is "no git").
  * The index, refs and configuration are written by renaming a new file into place, so a change
  * is a new inode or size or time. Undefined — ask git — outside a repository, with GIT_DIR or
  * another variable that moves the repository, or for a layout not read here.
  */
 export function repositoryState(folder: string): string | undefined {
-  if (Object.keys(process.env).some((key) => /^GIT_(DIR|WORK_TREE|INDEX_FILE|OBJECT_DIRECTORY|COMMON_DIR|CEILING_DIRECTORIES|NAMESPACE|REPLACE_REF_BASE|CONFIG.*)$/.test(key))) return undefined;
+  if (Object.keys(process.env).some((key) => /^GIT_(DIR|WORK_TREE|INDEX_FILE|OBJECT_DIRECTORY|COMMON_DIR|CEILING_DIRECTORIES|NAMESPACE|REPLACE_REF_BASE|NO_REPLACE_OBJECTS|CONFIG.*)$/.test(key))) return undefined;
   try {
     const folders = gitFolders(folder);
     if (folders === undefined) return undefined;
@@ -54,7 +55,9 @@ export function repositoryState(folder: string): string | undefined {
       process.env.PATH ?? '',
       ...headFiles(own, common),
       // `shallow`: where a shallow clone's history stops, which a lowered version's revert is looked for in; `git fetch --unshallow` removes it.
-      ...[join(common, 'packed-refs'), join(own, 'index'), join(common, 'config'), join(own, 'config.worktree'), join(common, 'info', 'attributes'), join(common, 'shallow')].map(fileStamp),
+      // `refs/replace` (the folder: a ref added, changed or removed there is a file renamed into or out of it) and `info/grafts`:
+      // a commit `git replace` (or a graft) stands in for is the one git compares with, HEAD's own ref unchanged.
+      ...[join(common, 'packed-refs'), join(own, 'index'), join(common, 'config'), join(own, 'config.worktree'), join(common, 'info', 'attributes'), join(common, 'shallow'), join(common, 'refs', 'replace'), join(common, 'info', 'grafts')].map(fileStamp),
       // The attributes files from the folder up to the top (line ends, filters); not those in its subfolders.
       ...foldersUpTo(resolve(folder), top).map((dir) => fileStamp(join(dir, '.gitattributes'))),
       ...[...userConfigs, join(xdg, 'git', 'attributes')].map(fileStamp),

@@ -82,7 +82,7 @@ describe('briefing build on the example meeting', () => {
     const markdown = readFileSync(GOLDEN, 'utf8');
     const landmarks = [
       'Informatīvais ziņojums par\\\n2021\\. gada 19.\u00A0februāra neformālajā Eiropas Savienības izglītības ministru tiešsaistes sanāksmē izskatāmajiem jautājumiem\n===',
-      '2021\\. gada 19.\u00A0februārī plkst.\u00A010.00 notiks neformālā Eiropas Savienības (turpmāk – ES) izglītības ministru tiešsaistes sanāksme',
+      '2021\\. gada 19.\u00A0februārī plkst.\u00A010.00 notiks neformālā Eiropas Savienības (turpmāk\u00A0– ES) izglītības ministru tiešsaistes sanāksme',
       'par tēmu “Vienlīdzīga piekļuve izglītībai – iekļaujoša un uz panākumiem vērsta izglītība”.',
       'Ņemot vērā augstākminēto, ministri 2021. gada 19.\u00A0februāra sanāksmē aicināti atbildēt uz šādiem jautājumiem:',
       '\n1. **Kādi ir nozīmīgākie',

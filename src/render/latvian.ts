@@ -200,7 +200,8 @@ export function introduceAbbreviations(text: string, abbreviations: readonly { t
       if (found && (!first || found.index < first.index)) first = { index: found.index, end: found.index + found[0].length };
     }
     if (!first) continue;
-    result = `${result.slice(0, first.end)} (turpmāk – ${short})${result.slice(first.end)}`;
+    // A no-break space before the dash: a line does not start with it (“– ES)”), as in the days of a meeting.
+    result = `${result.slice(0, first.end)} (turpmāk\u00A0– ${short})${result.slice(first.end)}`;
     introduced.add(short);
   }
   return result;

@@ -167,31 +167,31 @@ describe('quotes and abbreviations', () => {
   it('introduces an abbreviation at its first mention only', () => {
     const text = 'Eiropas Savienības ministri un Eiropas Savienības padome';
     expect(introduceAbbreviations(text, [{ term: 'Eiropas Savienības', short: 'ES' }])).toBe(
-      'Eiropas Savienības (turpmāk – ES) ministri un Eiropas Savienības padome',
+      'Eiropas Savienības (turpmāk\u00A0– ES) ministri un Eiropas Savienības padome',
     );
     expect(introduceAbbreviations('nekā', [{ term: 'Eiropas Savienības', short: 'ES' }])).toBe('nekā');
   });
 
   it('finds the term with any space between its words: a name pasted from Word may hold a no-break one', () => {
-    expect(introduceAbbreviations('Eiropas\u00A0Savienības padomes sanāksme', [{ term: 'Eiropas Savienības', short: 'ES' }])).toBe('Eiropas\u00A0Savienības (turpmāk – ES) padomes sanāksme');
+    expect(introduceAbbreviations('Eiropas\u00A0Savienības padomes sanāksme', [{ term: 'Eiropas Savienības', short: 'ES' }])).toBe('Eiropas\u00A0Savienības (turpmāk\u00A0– ES) padomes sanāksme');
   });
 
   it('introduces whole words only, and each short form once', () => {
     const nominative = [{ term: 'Eiropas Savienība', short: 'ES' }];
     // Not inside a longer word: the check then says the report never introduces ES.
     expect(introduceAbbreviations('neformālā Eiropas Savienības izglītības ministru sanāksme', nominative)).toBe('neformālā Eiropas Savienības izglītības ministru sanāksme');
-    expect(introduceAbbreviations('Eiropas Savienība un tās dalībvalstis', nominative)).toBe('Eiropas Savienība (turpmāk – ES) un tās dalībvalstis');
+    expect(introduceAbbreviations('Eiropas Savienība un tās dalībvalstis', nominative)).toBe('Eiropas Savienība (turpmāk\u00A0– ES) un tās dalībvalstis');
     const twice = [{ term: 'Eiropas Savienības', short: 'ES' }, { term: 'Eiropas Savienība', short: 'ES' }, { term: 'Eiropas Savienības', short: 'ES' }];
-    expect(introduceAbbreviations('Eiropas Savienības padome un Eiropas Savienība', twice)).toBe('Eiropas Savienības (turpmāk – ES) padome un Eiropas Savienība');
+    expect(introduceAbbreviations('Eiropas Savienības padome un Eiropas Savienība', twice)).toBe('Eiropas Savienības (turpmāk\u00A0– ES) padome un Eiropas Savienība');
     // Already introduced in the text, or by an earlier call for the same report.
     expect(introduceAbbreviations('Eiropas Savienības (turpmāk – ES) padome', twice)).toBe('Eiropas Savienības (turpmāk – ES) padome');
     expect(introduceAbbreviations('Eiropas Savienības (turpmāk tekstā – ES) padome', twice)).toBe('Eiropas Savienības (turpmāk tekstā – ES) padome');
     // Of two entries with one short form, the one mentioned first is introduced, whichever is listed first.
-    expect(introduceAbbreviations('Eiropas Savienība un Eiropas Savienības padome', twice)).toBe('Eiropas Savienība (turpmāk – ES) un Eiropas Savienības padome');
+    expect(introduceAbbreviations('Eiropas Savienība un Eiropas Savienības padome', twice)).toBe('Eiropas Savienība (turpmāk\u00A0– ES) un Eiropas Savienības padome');
     // The short form in parentheses of another kind is no introduction.
-    expect(introduceAbbreviations('Eiropas Savienības padome (sk. arī ES)', twice)).toBe('Eiropas Savienības (turpmāk – ES) padome (sk. arī ES)');
+    expect(introduceAbbreviations('Eiropas Savienības padome (sk. arī ES)', twice)).toBe('Eiropas Savienības (turpmāk\u00A0– ES) padome (sk. arī ES)');
     const introduced = new Set<string>();
-    expect(introduceAbbreviations('Eiropas Savienības padome', twice, introduced)).toBe('Eiropas Savienības (turpmāk – ES) padome');
+    expect(introduceAbbreviations('Eiropas Savienības padome', twice, introduced)).toBe('Eiropas Savienības (turpmāk\u00A0– ES) padome');
     expect(introduceAbbreviations('Eiropas Savienības sanāksme', twice, introduced)).toBe('Eiropas Savienības sanāksme');
   });
 });

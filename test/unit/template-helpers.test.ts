@@ -136,10 +136,10 @@ describe('introduce', () => {
     if (!helper) throw new Error('no helper introduce');
     const report = { settings: { quotes: 'curly' }, abbreviations: [{ term: 'Eiropas Savienības', short: 'ES' }], documentDate: '2021-02-15' };
     const options = { hash: {}, data: { root: report } };
-    expect(helper('Eiropas Savienības izglītības ministru sanāksme', options)).toBe('Eiropas Savienības (turpmāk – ES) izglītības ministru sanāksme');
+    expect(helper('Eiropas Savienības izglītības ministru sanāksme', options)).toBe('Eiropas Savienības (turpmāk\u00A0– ES) izglītības ministru sanāksme');
     expect(helper('Eiropas Savienības izglītības ministru sanāksmē', options)).toBe('Eiropas Savienības izglītības ministru sanāksmē');
     // Another report (another model) starts afresh.
-    expect(helper('Eiropas Savienības padome', { hash: {}, data: { root: { ...report } } })).toBe('Eiropas Savienības (turpmāk – ES) padome');
+    expect(helper('Eiropas Savienības padome', { hash: {}, data: { root: { ...report } } })).toBe('Eiropas Savienības (turpmāk\u00A0– ES) padome');
   });
 });
 

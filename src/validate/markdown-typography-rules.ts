@@ -228,7 +228,7 @@ function percentFormWarning(file: YamlFile, field: readonly PropertyKey[], found
       'warning',
       'markdown/percent-form',
       `${fieldLabel(field)} writes a per cent with ${what}, “${first.typed}”${moreInField(found.length)}: the report prints it as typed, where Latvian writes “${first.latvian}”.`,
-      'Write a decimal comma and a space before the per cent sign, “53,5 %” (the report keeps the number and its sign on one line).',
+      `Write “${first.latvian}”: ${first.typed.includes('.') ? 'a decimal comma, and a space' : 'a space'} before the per cent sign (the report keeps the number and its sign on one line).`,
     ),
   ];
 }

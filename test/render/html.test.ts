@@ -258,12 +258,15 @@ test('a per cent without a space before its sign, or with a decimal point, is a 
     [19, 14, '`body` writes a per cent with no space before the per cent sign, “53,5%” (and 1 more in this field): the report prints it as typed, where Latvian writes “53,5 %”.'],
   ]);
   expect(await problems('Nodrošināti 5.3 % skolēnu.')).toEqual([[19, 15, '`body` writes a per cent with a decimal point, “5.3 %”: the report prints it as typed, where Latvian writes “5,3 %”.']]);
+  // The hint writes the number as Latvian does, and says what to change in it.
+  const hinted = (await check({ cwd: exampleProject({ [POSITION]: exampleFile(POSITION).replace(/^body: \|\n/m, 'body: |\n  Nodrošināti 5.3% skolēnu.\n\n') }), paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/percent-form');
+  expect(hinted.map((d) => d.hint)).toEqual(['Write “5,3 %”: a decimal comma, and a space before the per cent sign (the report keeps the number and its sign on one line).']);
   expect(await problems('Piedalījās 53,5 % pedagogu (80 %), 100 % skolu; `50%`; [saite](https://example.lv/a%20b); https://example.lv/50%20x.')).toEqual([]);
   const english = exampleFile(POSITION).replace(/\nclearance:/, '\nbody_en: |\n  Of teachers, 53.5% took part.\n\nclearance:');
   expect((await check({ cwd: exampleProject({ [POSITION]: english }), paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/percent-form')).toEqual([]);
   const meeting = exampleFile(MEETING).replace('topic: Vienlīdzīga piekļuve izglītībai', 'topic: 9% mērķis un vienlīdzīga piekļuve izglītībai');
   const topic = (await check({ cwd: exampleProject({ [MEETING]: meeting }), paths: [MEETING], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/percent-form');
   expect(topic.map((d) => [d.message, d.hint])).toEqual([
-    ['`topic` writes a per cent with no space before the per cent sign, “9%”: the report prints it as typed, where Latvian writes “9 %”.', 'Write a decimal comma and a space before the per cent sign, “53,5 %” (the report keeps the number and its sign on one line).'],
+    ['`topic` writes a per cent with no space before the per cent sign, “9%”: the report prints it as typed, where Latvian writes “9 %”.', 'Write “9 %”: a space before the per cent sign (the report keeps the number and its sign on one line).'],
   ]);
 });

@@ -54,4 +54,21 @@ describe('the meeting rules say what is wrong, and where', () => {
     expect(result.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', line, column: (text.split('\n')[line - 1] ?? '').indexOf(' - ') + 2 })]);
     expect(result.diagnostics[0]?.message).toContain('`topic`');
   });
+
+  it('an empty background: a warning in a draft, an error under --final (exit 1), at `background`', async () => {
+    const edit = (meeting: string) => meeting.replace(/^background: \|\n(?:(?: {2}.*)?\n)+?(?=\S)/m, 'background: ""\n');
+    const text = edit(exampleFile(EXAMPLE_MEETING));
+    expect(text).toContain('background: ""\n');
+    const said = {
+      ruleId: 'meeting/no-background',
+      line: lineOf(text, /^background: ""$/),
+      message: 'The meeting has an empty `background`: the report would go from the opening straight to the questions.',
+    };
+    const draft = await checkMeetingAs(edit);
+    expect(draft.diagnostics).toEqual([expect.objectContaining({ ...said, severity: 'warning' })]);
+    expect(draft.exitCode).toBe(0);
+    const final = await checkMeetingAs(edit, true);
+    expect(final.diagnostics.filter((d) => d.ruleId === 'meeting/no-background')).toEqual([expect.objectContaining({ ...said, severity: 'error' })]);
+    expect(final.exitCode).toBe(1);
+  });
 });

@@ -1,14 +1,15 @@
 /** Each position's versions as committed at HEAD and at a base, and the problems that leave rules uncompared: no git, a gap in its history, texts it could not read. */
 
+import { realpathSync } from 'node:fs';
 import { answerFingerprint } from '../model/position.js';
 import { positionTextFingerprints } from '../model/translation.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { readOrUnreadable } from './files.js';
+import { projectPath, readOrUnreadable } from './files.js';
 import type { ProjectFiles } from './project-files.js';
 import { joinList } from '../util/join-list.js';
 import { changedSinceHead, type ChangesSince, readCommittedTexts } from './git-changes.js';
 import { isShallowClone, repositoryAt } from './git.js';
-import { inGitCheckout, repositoryState } from './git-state.js';
+import { checkoutTop, inGitCheckout, repositoryState } from './git-state.js';
 import { type GitFailedError, GitRefusedError, GitUnlinkedError } from './git-failures.js';
 import { committedTexts } from './history.js';
 import { setBounded } from '../util/bounded.js';
@@ -46,6 +47,12 @@ const committedByState = new Map<string, PositionFile[]>();
 /** The files with their versions at HEAD, asking git; `kept` when the answer rests only on what {@link repositoryState} stamps. */
 function versionsAtHead(project: ProjectFiles, folder: string, files: PositionFile[], problems: Diagnostic[], base: string, diff?: ChangesSince): { files: PositionFile[]; kept: boolean } {
   const root = project.root;
+  // The positions in a repository of their own (a submodule): the project's git holds only a link to its commit, none of their texts.
+  const nested = repositoryOfItsOwn(root, folder);
+  if (nested !== undefined) {
+    problems.push(nestedRepositoryProblem(projectPath(root, folder), projectPath(root, nested)));
+    return { files: files.map((file) => ({ ...file, uncompared: 'input/git-nested' })), kept: false };
+  }
   const { changed, noGit, gap, gone = [], untracked = [] } = changedSinceHead(root, folder, files.map((file) => file.path), base, diff);
   // In a git checkout without git to run, one git refuses, or one whose repository is not there, "not raised" cannot be told: say so rather than pass every position.
   if (noGit && inGitCheckout(root)) problems.push(noGitProblem());
@@ -154,6 +161,30 @@ export function gitGapProblem(gap: GitRefusedError | GitUnlinkedError | GitFaile
 /** The rule that says why git cannot answer in the project's repository. */
 function gapRule(gap: GitRefusedError | GitUnlinkedError | GitFailedError): GitGapRule {
   return gap instanceof GitRefusedError ? 'input/git-refused' : gap instanceof GitUnlinkedError ? 'input/git-unlinked' : 'input/git-failed';
+}
+
+/** The top of the checkout `folder` lies in, when it is another than the project's (a submodule, a repository inside the project's, one a link leads to). */
+function repositoryOfItsOwn(root: string, folder: string): string | undefined {
+  try {
+    const own = checkoutTop(realpathSync(folder));
+    const project = checkoutTop(realpathSync(root));
+    return own !== undefined && project !== undefined && own !== project ? own : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The positions folder is in a git repository of its own: what cannot be known then, and what to do. */
+function nestedRepositoryProblem(folder: string, top: string): Diagnostic {
+  const where = top === folder ? 'is a git repository of its own' : `lies in a git repository of its own, ${top}/`;
+  return diagnostic(
+    '.',
+    undefined,
+    'warning',
+    'input/git-nested',
+    `The positions folder ${folder}/ ${where} (a submodule, or a repository inside the project's), whose texts the project's git does not hold, so versions cannot be compared with the committed ones (${notChecked(POSITION_RULES_UNCOMPARED)}), and a clearance written by hand is not printed as given in a final report (clearance/unchecked).`,
+    'Keep the positions in the project’s own repository; where they must stay apart, record each clearance with `briefing clear`, which names the answer it covers.',
+  );
 }
 
 /**

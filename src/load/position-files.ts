@@ -44,7 +44,7 @@ export interface CommittedState {
 }
 
 /** The rules that say git cannot be asked for committed texts (see {@link CommittedState.uncompared}). */
-export type GitGapRule = 'input/no-git' | 'input/git-refused' | 'input/git-unlinked' | 'input/git-failed';
+export type GitGapRule = 'input/no-git' | 'input/git-refused' | 'input/git-unlinked' | 'input/git-failed' | 'input/git-nested';
 
 /** The fingerprints of a committed position's Latvian and English answers and speaking points, each alone (see `positionTextFingerprints`). */
 export type CommittedFields = PositionTextFingerprints;

@@ -136,7 +136,7 @@ export const clearancesComplete: MeetingRule = ({ project, loaded, meeting, fina
             'error',
             'clearance/unchecked',
             `The clearance by ${code} is written by hand (it names no answer), and git cannot be asked for the committed text of \`${position.id}\` (${uncompared}), so whether the answer or its version changed since ${code} cleared it cannot be told.`,
-            `Let git read the repository, as that warning says; or, once ${code} has cleared this text, record it with \`briefing clear ${position.id} --ministry ${code} --date <the day>\`, which names the answer; or ${withoutFinal(command)}.`,
+            `${uncompared === 'input/git-nested' ? 'Keep the positions in the project’s own repository' : 'Let git read the repository, as that warning says'}; or, once ${code} has cleared this text, record it with \`briefing clear ${position.id} --ministry ${code} --date <the day>\`, which names the answer; or ${withoutFinal(command)}.`,
           ),
         );
         continue;

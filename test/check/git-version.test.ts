@@ -239,6 +239,32 @@ test('in a repository git refuses, build --final does not vouch for a clearance 
   expect(trusted.stdout + trusted.stderr).not.toContain('clearance/unchecked');
 });
 
+test('positions in a repository of their own (a submodule): check warns that their versions are not compared (input/git-nested), and --final does not print their clearances written by hand as given', () => {
+  const positions = tempDir('briefing-positions-');
+  cpSync(join(exampleProject(), 'positions/educ'), positions, { recursive: true });
+  execFileSync('git', ['init', '-q'], { cwd: positions });
+  commit(positions);
+  const dir = exampleProject();
+  rmSync(join(dir, 'positions'), { recursive: true });
+  execFileSync('git', ['init', '-q'], { cwd: dir });
+  git(dir, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', positions, 'positions');
+  commit(dir);
+  // An answer reworded under the same version: in the project's own repository, position/version-not-raised.
+  const path = 'positions/equity-reforms.yaml';
+  writeFile(dir, path, readFileSync(join(dir, path), 'utf8').replace(/^body: \|\n {2}(\S)/m, 'body: |\n  Pārstrādāts teksts. $1'));
+  const checked = runCli(['check'], dir);
+  expect(checked.status).toBe(0);
+  expect(checked.stdout + checked.stderr).toContain(
+    ".  warning  The positions folder positions/ is a git repository of its own (a submodule, or a repository inside the project's), whose texts the project's git does not hold, so versions cannot be compared with the committed ones (position/version-not-raised, position/version-decreased, position/translation-stale and clearance/version-unnamed are not checked), and a clearance written by hand is not printed as given in a final report (clearance/unchecked).",
+  );
+  const final = runCli(['build', 'meetings/2021-02-19-educ-informal.yaml', '--final'], dir);
+  expect(final.status).toBe(1);
+  const unchecked = (final.stdout + final.stderr).split('\n').filter((line) => line.endsWith('  clearance/unchecked'));
+  expect(unchecked).toHaveLength(6);
+  expect(unchecked.find((line) => line.startsWith(path))).toContain('(input/git-nested), so whether the answer or its version changed since AM cleared it cannot be told. Keep the positions in the project’s own repository; or, once AM has cleared this text');
+  expect(existsSync(join(dir, 'out'))).toBe(false);
+});
+
 test('git speaking another language (LANGUAGE=de) is understood all the same: its refusal of another user’s repository is named, not taken for no repository', () => {
   const dir = exampleProject();
   execFileSync('git', ['init', '-q'], { cwd: dir });

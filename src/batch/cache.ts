@@ -82,6 +82,19 @@ export function entryMeeting(name: string): string {
   return name.split('\u0000', 1)[0] ?? name;
 }
 
+/**
+ * The cache's entries by meeting, each with its name: a meeting's own template's, and those of its builds
+ * with `--template` or `--out` (see {@link entryName}).
+ */
+export function entriesByMeeting(cache: BuildCache): Map<string, [string, CacheEntry][]> {
+  const byMeeting = new Map<string, [string, CacheEntry][]>();
+  for (const [name, entry] of Object.entries(cache.meetings)) {
+    const meeting = entryMeeting(name);
+    byMeeting.set(meeting, [...(byMeeting.get(meeting) ?? []), [name, entry]]);
+  }
+  return byMeeting;
+}
+
 /** The output folder an entry of a build with `--template` or `--out` names; undefined for a usual build's. */
 export function entryFolder(name: string): string | undefined {
   const parts = name.split('\u0000');

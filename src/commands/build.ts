@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { entryFolder, entryMeeting, entryName, readCache, writeCacheMerged, type BuildCache, type CacheEntry } from '../batch/cache.js';
+import { entriesByMeeting, entryFolder, entryMeeting, entryName, readCache, writeCacheMerged, type BuildCache, type CacheEntry } from '../batch/cache.js';
 import type { LockWaitNotice } from '../emit/lock.js';
 import { keyContext, type KeyContext } from '../batch/fingerprint.js';
 import { toolFingerprint } from '../batch/tool.js';
@@ -132,12 +132,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     recorded.push(item);
     options.onProgress?.({ done: recorded.length, total: selected.paths.length, meeting: item.outcome.meeting, outcome: item.outcome });
   };
-  // A meeting's cache entries by meeting: its own template's, and those of builds with --template or --out.
-  const entriesOf = new Map<string, [string, CacheEntry][]>();
-  for (const [name, entry] of Object.entries(cache.meetings)) {
-    const meeting = entryMeeting(name);
-    entriesOf.set(meeting, [...(entriesOf.get(meeting) ?? []), [name, entry]]);
-  }
+  const entriesOf = entriesByMeeting(cache);
   const formerFiles = (meetingPath: string, report: { fileCode: string | null; template: string | null }) => {
     const own = entryName(meetingPath, keys);
     const others = (entriesOf.get(meetingPath) ?? []).flatMap(([name, entry]) => (name === own ? [] : [entry]));

@@ -11,7 +11,7 @@ import { UsageError } from '../diagnostics/errors.js';
 import { buildOnce, type BuildOnce, type WatchBuildOptions } from './build-once.js';
 import type { LastBuild } from '../batch/plan.js';
 import type { FormerBuild } from '../emit/report.js';
-import { entryMeeting, readCache } from '../batch/cache.js';
+import { entriesByMeeting, readCache } from '../batch/cache.js';
 import { toolFingerprint } from '../batch/tool.js';
 import { projectPath } from '../load/files.js';
 import { debounce } from './debounce.js';
@@ -97,7 +97,7 @@ export async function watchBuild(options: WatchOptions): Promise<Watcher> {
   const meetingPath = projectPath(root, resolve(options.cwd, options.meeting));
   let former: FormerBuild | undefined = cache.meetings[meetingPath];
   // What `build --template` (or `--out`) last wrote of the meeting: under a file code it no longer has, removed too.
-  const others = Object.entries(cache.meetings).flatMap(([name, entry]) => (name !== meetingPath && entryMeeting(name) === meetingPath ? [entry] : []));
+  const others = (entriesByMeeting(cache).get(meetingPath) ?? []).flatMap(([name, entry]) => (name === meetingPath ? [] : [entry]));
   // Inputs whose kind the watcher leaves out otherwise (a registry not named .yaml): watched once a build names them.
   const extra = new Set<string>();
   // Changes seen while a build runs wait for it: which of them matter is known from that build.

@@ -22,6 +22,14 @@ speaking_points_en:
   return exampleProject({ [TRANSLATED]: position, [EXAMPLE_MEETING]: meeting });
 }
 
+/** The report built in `dir`, as a reviewer of AM changed `old` to `changed` inside `context` with track changes, accepted with review --accept. */
+function acceptReview(dir: string, context: string, old: string, changed: string) {
+  const edit = new WordEdit(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx'))).replace(context, old, changed, { author: 'Anna Ozola (AM)', date: '2021-02-16T09:30:00Z' });
+  const path = join(dir, 'out/reviewed.docx');
+  writeFileSync(path, edit.bytes());
+  return runCli(['review', path, '--accept'], dir);
+}
+
 describe('positions in English', () => {
   it('the English note prints body_en and speaking_points_en, and marks each answer without them', () => {
     const dir = project('informative-report.en');
@@ -70,13 +78,7 @@ describe('positions in English', () => {
   it('review --accept writes a reviewer’s change to the English answer into body_en', () => {
     const dir = project('informative-report.en');
     expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
-    const edit = new WordEdit(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx'))).replace('which put quality and inclusive', 'quality', 'high quality', {
-      author: 'Anna Ozola (AM)',
-      date: '2021-02-16T09:30:00Z',
-    });
-    const path = join(dir, 'out/reviewed.docx');
-    writeFileSync(path, edit.bytes());
-    const run = runCli(['review', path, '--accept'], dir);
+    const run = acceptReview(dir, 'which put quality and inclusive', 'quality', 'high quality');
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).not.toContain('Not applicable');
     const position = parseDocument(readFileSync(join(dir, TRANSLATED), 'utf8')).toJS();
@@ -90,13 +92,7 @@ describe('positions in English', () => {
     for (const code of ['AM', 'LM']) expect(runCli(['clear', TRANSLATED, '--ministry', code, '--date', '2021-02-15', '--ref', 'e-pasts'], dir).status).toBe(0);
     commitAll(dir, 'Cleared');
     expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
-    const edit = new WordEdit(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx'))).replace('which put quality and inclusive', 'quality', 'high quality', {
-      author: 'Anna Ozola (AM)',
-      date: '2021-02-16T09:30:00Z',
-    });
-    const path = join(dir, 'out/reviewed.docx');
-    writeFileSync(path, edit.bytes());
-    const run = runCli(['review', path, '--accept'], dir);
+    const run = acceptReview(dir, 'which put quality and inclusive', 'quality', 'high quality');
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain(
       'note: only the English answer (`body_en`) changed, the Latvian one is as it was, but a clearance covers the answer in both languages (`body` and `body_en`): LM’s clearance is now of version 2, so ask LM to clear version 3\n  written as version 3\n  recorded clearance AM objected',
@@ -110,13 +106,7 @@ describe('positions in English', () => {
     const dir = project('informative-report.lv');
     initRepository(dir);
     expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
-    const edit = new WordEdit(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx'))).replace('Latvijas rīcību turpmākajos gados noteiks', 'turpmākajos', 'nākamajos', {
-      author: 'Anna Ozola (AM)',
-      date: '2021-02-16T09:30:00Z',
-    });
-    const path = join(dir, 'out/reviewed.docx');
-    writeFileSync(path, edit.bytes());
-    const run = runCli(['review', path, '--accept'], dir);
+    const run = acceptReview(dir, 'Latvijas rīcību turpmākajos gados noteiks', 'turpmākajos', 'nākamajos');
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('written as version 3');
     expect(run.stdout).not.toContain('English answer');

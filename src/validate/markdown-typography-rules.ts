@@ -233,6 +233,51 @@ function percentFormWarning(file: YamlFile, field: readonly PropertyKey[], found
   ];
 }
 
+/**
+ * "plkst." and a time after it: groups 1 the space after "plkst." (none, or one of any kind), 2 the hours, 3 the mark between, 4
+ * the minutes. Not a time of more parts ("plkst. 10:00:30"), nor a number that goes on.
+ */
+const CLOCK_TIMES = /(?<!\p{L})[Pp]lkst\.(\s?)(\d{1,2})([.:])(\d\d)(?![\p{N}:])/gu;
+
+/** Where `text` writes a time after "plkst." as the report does not ("plkst. 9:00", "plkst. 09.00", "plkst.9.00"), each at "plkst.", with the time as typed and as written. */
+function timesMiswritten(text: string, offsets: readonly [start: number, end: number][]): { at: number; typed: string; latvian: string }[] {
+  return offsets.flatMap(([start, end]) =>
+    [...text.slice(start, end).matchAll(CLOCK_TIMES)].flatMap((match) => {
+      const [typed, space = '', hours = '', mark = '', minutes = ''] = match;
+      if (Number(hours) > 24 || Number(minutes) > 59) return [];
+      const latvian = `${typed.slice(0, 'plkst.'.length)} ${Number(hours)}.${minutes}`;
+      return space !== '' && mark === '.' && !hours.startsWith('0') ? [] : [{ at: start + match.index, typed, latvian }];
+    }),
+  );
+}
+
+/**
+ * `markdown/time-form`: a time after "plkst." in the running text of a Latvian field written with a colon ("plkst. 9:00"),
+ * with a leading zero ("plkst. 09.00") or without a space after "plkst.", which the report prints as typed, where Latvian
+ * writes "plkst. 9.00", as the report prints the meeting's own `time`. Said once a field, at the first, with how many more
+ * there are; code and an English field (`…_en`) are left alone.
+ */
+export function timeFormProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
+  if (isEnglish(field)) return [];
+  return timeFormWarning(file, field, timesMiswritten(text, textSpans(tree)), place);
+}
+
+/** The `markdown/time-form` warning of a field whose times were `found` written otherwise than the report writes them, at the first. */
+function timeFormWarning(file: YamlFile, field: readonly PropertyKey[], found: readonly { at: number; typed: string; latvian: string }[], place: Placer): Diagnostic[] {
+  const [first] = found;
+  if (first === undefined) return [];
+  return [
+    diagnostic(
+      file.path,
+      place(first.at, first.typed),
+      'warning',
+      'markdown/time-form',
+      `${fieldLabel(field)} writes a time as “${first.typed}”${moreInField(found.length)}: the report prints it as typed, where Latvian writes “${first.latvian}”, as the report prints the meeting's own time.`,
+      `Write “${first.latvian}”: a space after “plkst.”, the hour without a leading zero, and a full stop before the minutes.`,
+    ),
+  ];
+}
+
 /** A typewriter double quotation mark, as a keyboard types it. */
 const STRAIGHT_QUOTES = /"/g;
 
@@ -301,7 +346,8 @@ export function adjacentNoteProblems(file: YamlFile, field: readonly PropertyKey
 }
 
 /**
- * `markdown/spaced-hyphen`, `markdown/em-dash`, `markdown/straight-quote`, `markdown/range-hyphen`, `markdown/percent-form` and `markdown/split-word` in plain-text fields the report prints as
+ * `markdown/spaced-hyphen`, `markdown/em-dash`, `markdown/straight-quote`, `markdown/range-hyphen`, `markdown/percent-form`, `markdown/time-form` and
+ * `markdown/split-word` in plain-text fields the report prints as
  * they are (a meeting's topic, names and questions): all their text is running text.
  */
 export function plainTextTypographyProblems(file: YamlFile, fields: readonly (readonly [readonly PropertyKey[], string | undefined])[]): Diagnostic[] {
@@ -315,6 +361,7 @@ export function plainTextTypographyProblems(file: YamlFile, fields: readonly (re
       ...straightQuoteWarning(file, field, text, offsets(STRAIGHT_QUOTES), place),
       ...rangeHyphenWarning(file, field, yearRangeHyphens(text, [[0, text.length]]), place),
       ...percentFormWarning(file, field, percentMiswritten(text, [[0, text.length]]), place),
+      ...timeFormWarning(file, field, timesMiswritten(text, [[0, text.length]]), place),
       ...splitWordWarning(file, field, text, offsets(SPLIT_WORDS_FOLDED), place, 'YAML joins the lines of a value so'),
     ];
   });

@@ -270,3 +270,21 @@ test('a per cent without a space before its sign, or with a decimal point, is a 
     ['`topic` writes a per cent with no space before the per cent sign, “9%”: the report prints it as typed, where Latvian writes “9 %”.', 'Write “9 %”: a space before the per cent sign (the report keeps the number and its sign on one line).'],
   ]);
 });
+
+// A time typed as a clock shows it, "plkst. 9:00", printed so beside the meeting's own "plkst. 10.00".
+test('a time after "plkst." with a colon, a leading zero or no space is a warning once a field in a Latvian text, at the first; its hint writes the time as the report does', async () => {
+  const problems = bodyProblems('markdown/time-form');
+  expect(await problems('Sanāksme sāksies plkst. 9:00, pārtraukums plkst. 12.30, noslēgums plkst. 09.45.')).toEqual([
+    [19, 20, '`body` writes a time as “plkst. 9:00” (and 1 more in this field): the report prints it as typed, where Latvian writes “plkst. 9.00”, as the report prints the meeting\'s own time.'],
+  ]);
+  expect(await problems('Sākums Plkst.14.00.')).toEqual([[19, 10, '`body` writes a time as “Plkst.14.00”: the report prints it as typed, where Latvian writes “Plkst. 14.00”, as the report prints the meeting\'s own time.']]);
+  const hinted = (await check({ cwd: exampleProject({ [POSITION]: exampleFile(POSITION).replace(/^body: \|\n/m, 'body: |\n  Sākums plkst. 08:30.\n\n') }), paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/time-form');
+  expect(hinted.map((d) => d.hint)).toEqual(['Write “plkst. 8.30”: a space after “plkst.”, the hour without a leading zero, and a full stop before the minutes.']);
+  // As the report writes it, in code, a time of three parts, a time without "plkst." and what is no time are left alone.
+  expect(await problems('No plkst. 9.00 līdz plkst. 17.30; `plkst. 9:00`; plkst. 10:00:30; attiecība 3:10; plkst. 9:75.')).toEqual([]);
+  const english = exampleFile(POSITION).replace(/\nclearance:/, '\nbody_en: |\n  It opens at plkst. 9:00.\n\nclearance:');
+  expect((await check({ cwd: exampleProject({ [POSITION]: english }), paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/time-form')).toEqual([]);
+  const meeting = exampleFile(MEETING).replace('topic: Vienlīdzīga piekļuve izglītībai', 'topic: Vienlīdzīga piekļuve izglītībai (sākums plkst. 09.00)');
+  const topic = (await check({ cwd: exampleProject({ [MEETING]: meeting }), paths: [MEETING], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/time-form');
+  expect(topic.map((d) => d.message)).toEqual(['`topic` writes a time as “plkst. 09.00”: the report prints it as typed, where Latvian writes “plkst. 9.00”, as the report prints the meeting\'s own time.']);
+});

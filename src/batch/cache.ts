@@ -6,7 +6,7 @@ import { OutputError, writeAtomic } from '../emit/write.js';
 import { errorCode, fileSha256, readIfThere } from '../load/files.js';
 import { findProjectRoot } from '../load/project-root.js';
 import { toolFingerprint } from './tool.js';
-import { WAIT_MS, withFileLocks, type LockWaitNotice } from '../emit/lock.js';
+import { LockBusyError, WAIT_MS, withFileLocks, type LockWaitNotice } from '../emit/lock.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { RULE_IDS } from '../diagnostics/rules.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -221,7 +221,7 @@ export function writeCacheMerged(root: string, tool: string, update: (current: B
     if (!(error instanceof UsageError) && errorCode(error) === undefined) throw error;
     const written = write();
     // Waited for another build's lock in vain: written all the same, and said, as what that build records may be lost.
-    if (error instanceof UsageError && / another briefing command /.test(error.message) && !written.length) {
+    if (error instanceof LockBusyError && !written.length) {
       return [
         diagnostic(
           CACHE_FILE,

@@ -19,6 +19,9 @@ export class LockError extends UsageError {
   }
 }
 
+/** A file another command held locked for all of {@link WAIT_MS}: the one lock error that waiting longer could mend. */
+export class LockBusyError extends LockError {}
+
 /** How long to wait for another process's lock before giving up. */
 export const WAIT_MS = 15_000;
 /** A lock older than this is left over from a process that died without removing it. */
@@ -64,7 +67,7 @@ export function withFileLocks<T>(files: readonly { target: string; shownAs: stri
       onWait(busy.shownAs, holderOf(busy.lock), WAIT_MS);
     }
     if (Date.now() > deadline) {
-      throw new LockError(busy.shownAs, `another briefing command is editing this file.`, `Try again in a moment; if no other command is running, remove ${basename(busy.lock)} beside it.`);
+      throw new LockBusyError(busy.shownAs, `another briefing command is editing this file.`, `Try again in a moment; if no other command is running, remove ${basename(busy.lock)} beside it.`);
     }
     sleep(Math.min(5 + attempt * 5, 100));
   }

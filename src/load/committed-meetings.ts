@@ -3,7 +3,7 @@ import { committedTranslationPairs, type TranslationPair } from '../model/transl
 import { UsageError } from '../diagnostics/errors.js';
 import { YAML_FILES } from './files.js';
 import { changedSinceHead, readCommittedTexts, type ChangesSince } from './git-changes.js';
-import { inGitCheckout, repositoryState } from './git-state.js';
+import { attributesBelow, inGitCheckout, repositoryState } from './git-state.js';
 import type { GitFailedError } from './git-failures.js';
 import type { ProjectFiles } from './project-files.js';
 import { parseYaml } from './yaml.js';
@@ -42,7 +42,7 @@ export function committedMeetings(files: ProjectFiles, folder: string, base = 'H
   // Only a long-lived process keeps what it read, so only one asks what state the repository is in.
   const longLived = isLongLived();
   const state = longLived ? repositoryState(root) : undefined;
-  const key = state === undefined ? undefined : JSON.stringify([state, base, root, paths]);
+  const key = state === undefined ? undefined : JSON.stringify([state, attributesBelow(root, paths.map((path) => join(root, path))), base, root, paths]);
   const known = key === undefined ? undefined : byState.get(key);
   if (known && sameTexts(files, known.added)) return compared(files, paths, known);
 

@@ -1,6 +1,7 @@
 /** Each position's versions as committed at HEAD and at a base, and the problems that leave rules uncompared: no git, a gap in its history, texts it could not read. */
 
 import { realpathSync } from 'node:fs';
+import { join } from 'node:path';
 import { answerFingerprint } from '../model/position.js';
 import { positionTextFingerprints } from '../model/translation.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -9,7 +10,7 @@ import type { ProjectFiles } from './project-files.js';
 import { joinList } from '../util/join-list.js';
 import { changedSinceHead, type ChangesSince, readCommittedTexts } from './git-changes.js';
 import { isShallowClone, repositoryAt } from './git.js';
-import { checkoutTop, inGitCheckout, repositoryState } from './git-state.js';
+import { attributesBelow, checkoutTop, inGitCheckout, repositoryState } from './git-state.js';
 import { type GitFailedError, GitRefusedError, GitUnlinkedError } from './git-failures.js';
 import { committedTexts } from './history.js';
 import { setBounded } from '../util/bounded.js';
@@ -26,7 +27,7 @@ export function withCommittedVersions(project: ProjectFiles, folder: string, fil
   const root = project.root;
   // Asked of git once per state of the repository and the files, in a process that loads the project again and again.
   const state = repositoryState(folder);
-  const key = state === undefined ? undefined : JSON.stringify([state, base, root, folder, files.map((file) => [file.path, file.hash, file.id])]);
+  const key = state === undefined ? undefined : JSON.stringify([state, attributesBelow(folder, files.map((file) => join(root, file.path))), base, root, folder, files.map((file) => [file.path, file.hash, file.id])]);
   const known = key === undefined ? undefined : committedByState.get(key);
   if (known) return known.map((file) => ({ ...file }));
   const { files: found, kept } = versionsAtHead(project, folder, files, problems, base, diff);

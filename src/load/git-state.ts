@@ -2,7 +2,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { errorCode, readIfThere } from './files.js';
 import { checkoutTop, ownGitDir } from './git-env.js';
 
@@ -42,13 +42,14 @@ export function repositoryState(folder: string): string | undefined {
     const folders = gitFolders(folder);
     if (folders === undefined) return undefined;
     const { top, own, common } = folders;
-    // Refs kept in a reftable (git 2.45's --ref-format=reftable: HEAD names `refs/heads/.invalid`), and a
-    // configuration that includes other files, are layouts not read here: a commit or a change in an
-    // included file would leave the state as it was.
+    // Refs kept in a reftable (git 2.45's --ref-format=reftable: HEAD names `refs/heads/.invalid`), a
+    // configuration that includes other files, and attributes kept in a file of the user's choice
+    // (`core.attributesFile`), are layouts not read here: a commit or a change in such a file would leave
+    // the state as it was.
     const home = process.env.HOME ?? '';
     const xdg = process.env.XDG_CONFIG_HOME || join(home, '.config');
     const userConfigs = [join(home, '.gitconfig'), join(xdg, 'git', 'config'), '/etc/gitconfig'];
-    if (existsSync(join(common, 'reftable')) || configIncludes([join(common, 'config'), join(own, 'config.worktree'), ...userConfigs])) return undefined;
+    if (existsSync(join(common, 'reftable')) || configNamesOtherFiles([join(common, 'config'), join(own, 'config.worktree'), ...userConfigs])) return undefined;
     return JSON.stringify([
       top,
       // The git that answers: a command of the resident server typed with another PATH, or with none on it, asks its own.
@@ -58,9 +59,9 @@ export function repositoryState(folder: string): string | undefined {
       // `refs/replace` (the folder: a ref added, changed or removed there is a file renamed into or out of it) and `info/grafts`:
       // a commit `git replace` (or a graft) stands in for is the one git compares with, HEAD's own ref unchanged.
       ...[join(common, 'packed-refs'), join(own, 'index'), join(common, 'config'), join(own, 'config.worktree'), join(common, 'info', 'attributes'), join(common, 'shallow'), join(common, 'refs', 'replace'), join(common, 'info', 'grafts')].map(fileStamp),
-      // The attributes files from the folder up to the top (line ends, filters); not those in its subfolders.
+      // The attributes files from the folder up to the top (line ends, filters); those in its subfolders are the caller's ({@link attributesBelow}).
       ...foldersUpTo(resolve(folder), top).map((dir) => fileStamp(join(dir, '.gitattributes'))),
-      ...[...userConfigs, join(xdg, 'git', 'attributes')].map(fileStamp),
+      ...[...userConfigs, join(xdg, 'git', 'attributes'), '/etc/gitattributes'].map(fileStamp),
     ]);
   } catch {
     return undefined;
@@ -109,9 +110,26 @@ export function headState(folder: string): string | undefined {
   }
 }
 
-/** Whether one of these git configuration files (those there) includes others (`[include]`, `[includeIf …]`). */
-function configIncludes(files: readonly string[]): boolean {
-  return files.some((file) => existsSync(file) && /^\s*\[\s*include/im.test(readFileSync(file, 'utf8')));
+/** A git configuration's lines that name a file read here by no other name: an include (`[include]`, `[includeIf …]`), or `attributesFile`. */
+const CONFIG_ELSEWHERE = /^\s*(?:\[\s*include|attributesfile\s*=)/im;
+
+/** Whether one of these git configuration files (those there) has such a line. */
+function configNamesOtherFiles(files: readonly string[]): boolean {
+  return files.some((file) => existsSync(file) && CONFIG_ELSEWHERE.test(readFileSync(file, 'utf8')));
+}
+
+/**
+ * The `.gitattributes` files below `folder` that git reads for `files` (absolute paths inside it): those of each
+ * file's folder and the folders between, stamped as {@link repositoryState} stamps its own (which stop at
+ * `folder`). A `positions/youth/.gitattributes` decides how git compares the positions there.
+ */
+export function attributesBelow(folder: string, files: readonly string[]): string[] {
+  const top = resolve(folder);
+  const below = new Set(files.flatMap((file) => {
+    const own = dirname(resolve(file));
+    return own === top || !own.startsWith(top + sep) ? [] : foldersUpTo(own, top).slice(0, -1);
+  }));
+  return [...below].sort().map((dir) => `${dir}:${fileStamp(join(dir, '.gitattributes'))}`);
 }
 
 /** `from` and each folder above it up to `top`, which must be `from` or above it. */

@@ -106,6 +106,26 @@ describe('the versions at git HEAD, in a process that checks again and again', (
     }
   });
 
+  test('ask git again when a .gitattributes changes in a folder of the positions, below the project', async () => {
+    const project = tempDir('briefing-git-');
+    cpSync(CHECK_BASE, project, { recursive: true });
+    git(project, 'init', '--quiet', '--initial-branch=main');
+    git(project, 'add', '--all');
+    git(project, 'commit', '--quiet', '--no-gpg-sign', '-m', 'first');
+    writeFile(project, POSITION, readFileSync(join(project, POSITION), 'utf8').replace(/^(body: [|>]-?\n {2})/m, '$1Jauns teikums. '));
+    diffs();
+    expect(await notRaised(project)).toEqual([POSITION]);
+    expect(await notRaised(project)).toEqual([POSITION]);
+    expect(diffs()).toBe(1);
+    // The folder of the position, and one between: each decides how git compares it.
+    for (const folder of ['positions/youth', 'positions']) {
+      writeFile(project, `${folder}/.gitattributes`, '*.yaml text eol=lf\n');
+      expect(await notRaised(project)).toEqual([POSITION]);
+      expect(await notRaised(project)).toEqual([POSITION]);
+      expect(diffs()).toBe(1);
+    }
+  });
+
   test('ask git again under another PATH: with no git on it, a served check says so as its own process does, not the answer of the git before', async () => {
     const project = tempDir('briefing-git-');
     cpSync(CHECK_BASE, project, { recursive: true });
@@ -126,7 +146,7 @@ describe('the versions at git HEAD, in a process that checks again and again', (
     expect(await notRaised(project)).toEqual([POSITION]);
   });
 
-  test('ask git every time where the state cannot be read from the files: refs in a reftable, a configuration that includes others', async () => {
+  test('ask git every time where the state cannot be read from the files: refs in a reftable, a configuration that includes others or names an attributes file', async () => {
     const project = tempDir('briefing-git-');
     cpSync(CHECK_BASE, project, { recursive: true });
     git(project, 'init', '--quiet', '--initial-branch=main');
@@ -153,8 +173,17 @@ describe('the versions at git HEAD, in a process that checks again and again', (
     } finally {
       process.env.HOME = home;
     }
-    // git 2.45's reftable keeps the refs in .git/reftable (HEAD names refs/heads/.invalid): a commit changes no file read here.
     writeFile(project, '.git/config', readFileSync(join(project, '.git/config'), 'utf8').replace('[include]\n\tpath = extra.config\n', ''));
+    // Attributes in a file of the user's choice (core.attributesFile), which a change to leaves the configuration as it was.
+    writeFileSync(join(project, '.git/my-attributes'), '*.yaml text eol=lf\n');
+    writeFile(project, '.git/config', `${readFileSync(join(project, '.git/config'), 'utf8')}[core]\n\tattributesFile = .git/my-attributes\n`);
+    await notRaised(project);
+    diffs();
+    await notRaised(project);
+    await notRaised(project);
+    expect(diffs()).toBe(2);
+    writeFile(project, '.git/config', readFileSync(join(project, '.git/config'), 'utf8').replace('[core]\n\tattributesFile = .git/my-attributes\n', ''));
+    // git 2.45's reftable keeps the refs in .git/reftable (HEAD names refs/heads/.invalid): a commit changes no file read here.
     await notRaised(project);
     diffs();
     execFileSync('mkdir', [join(project, '.git/reftable')]);
@@ -162,6 +191,7 @@ describe('the versions at git HEAD, in a process that checks again and again', (
     await notRaised(project);
     expect(diffs()).toBe(2);
   });
+
   test('a position moved to a new name without git is paired with its committed one as git lists it now: one .gitignore left out, then lets in, is compared', async () => {
     const project = tempDir('briefing-git-');
     cpSync(CHECK_BASE, project, { recursive: true });
@@ -200,6 +230,13 @@ describe('the versions at git HEAD, in a process that checks again and again', (
     git(project, 'mv', meeting, moved);
     writeFile(project, moved, readFileSync(join(project, moved), 'utf8').replace('topic: Jauniešu iesaiste', 'topic: Jauniešu līdzdalība'));
     expect(await stale()).toEqual([moved]);
+    runs();
+    expect(await stale()).toEqual([moved]);
+    expect(runs()).toEqual([]);
+    // A .gitattributes in the meetings' subfolder decides how git compares the meeting there.
+    writeFile(project, 'meetings/2021/.gitattributes', '*.yaml text eol=lf\n');
+    expect(await stale()).toEqual([moved]);
+    expect(runs()).toContain('diff');
   });
 });
 

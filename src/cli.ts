@@ -98,9 +98,9 @@ Plain output (a screen reader, Emacs' shell): with TERM=dumb, new and init ask e
     const [first = '', ...rest] = text.trim().split('\n');
     const suggestion = rest.map((line) => line.trim().replace(/^\((.*)\)$/, '$1')).filter(Boolean).join(' ');
     // build and list print JSON with --json; check, with problems only to report, with --format json.
-    const json = jsonFlagHint(first, args);
+    const meant = meantFlagHint(first, args);
     const file = fileTakenForOption(first, io.cwd(), commandPath(program, args));
-    const hint = file || suggestion || json || nearestChoice(first) || `See ${['briefing', ...commandPath(program, args), '--help'].join(' ')}.`;
+    const hint = file || suggestion || meant || nearestChoice(first) || `See ${['briefing', ...commandPath(program, args), '--help'].join(' ')}.`;
     return { message: first.replace(/^error: /, ''), hint };
   }
 
@@ -170,11 +170,16 @@ function commandPath(program: Command, args: readonly string[]): string[] {
 }
 
 /**
- * The flag that prints JSON, when the one of another command was typed: `check` has `--format
- * json` (as its human output is a format too), `list` and `templates` have `--json`.
+ * The flag meant, when one of another command was typed: the flag that prints JSON (`check` has
+ * `--format json`, as its human output is a format too; `list` and `templates` have `--json`), and
+ * clear's flags for an answer other than cleared, typed as the position file writes it (`--status objected`).
  */
-function jsonFlagHint(mistake: string, args: readonly string[]): string | undefined {
+function meantFlagHint(mistake: string, args: readonly string[]): string | undefined {
   if (mistake === "error: unknown option '--json'" && args.includes('check')) return 'check prints JSON with --format json.';
+  // `clear --status objected`, as the position file writes the answer: clear takes it as a flag.
+  if (/^error: unknown option '--(status|state)(=.*)?'$/.test(mistake) && args.includes('clear')) {
+    return 'clear takes the answer as a flag: none for cleared, --pending, --object or --withdraw (e.g. --object --note "what it objects to").';
+  }
   const other = ['list', 'templates'].find((command) => args.includes(command));
   return other !== undefined && /^error: unknown option '--format(=.*)?'$/.test(mistake) ? `${other} prints JSON with --json.` : undefined;
 }

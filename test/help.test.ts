@@ -108,6 +108,8 @@ describe('help and mistakes', () => {
     [['check', '--json'], "briefing: unknown option '--json'\n  check prints JSON with --format json."],
     [['list', '--format', 'json'], "briefing: unknown option '--format'\n  list prints JSON with --json."],
     [['templates', '--format=json'], "briefing: unknown option '--format=json'\n  templates prints JSON with --json."],
+    // The answer typed as the position file writes it.
+    [['clear', 'x', '-m', 'EM', '--status', 'objected'], "briefing: unknown option '--status'\n  clear takes the answer as a flag: none for cleared, --pending, --object or --withdraw (e.g. --object --note \"what it objects to\")."],
     // A value that is none of the choices: the nearest one.
     [['list', 'meetngs'], "briefing: command-argument value 'meetngs' is invalid for argument 'what'. Allowed choices are positions, meetings.\n  Did you mean meetings?"],
     [['list', '--status', 'draf'], "briefing: option '--status <status>' argument 'draf' is invalid. Allowed choices are draft, cleared.\n  Did you mean draft?"],

@@ -28,6 +28,22 @@ function git(dir: string, ...args: string[]): void {
   execFileSync(REAL_GIT, ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', ...args], { cwd: dir, stdio: 'ignore' });
 }
 
+/** A copy of the corpus in a new repository (in `below` a folder of it, when given), committed once. */
+function committedCopy(below = ''): { top: string; project: string } {
+  const top = tempDir('briefing-git-');
+  const project = join(top, below);
+  cpSync(CHECK_BASE, project, { recursive: true });
+  git(top, 'init', '--quiet', '--initial-branch=main');
+  git(top, 'add', '--all');
+  git(top, 'commit', '--quiet', '--no-gpg-sign', '-m', 'first');
+  return { top, project };
+}
+
+/** The answer of {@link POSITION} changed, its version not. */
+function editAnswer(project: string): void {
+  writeFile(project, POSITION, readFileSync(join(project, POSITION), 'utf8').replace(/^(body: [|>]-?\n {2})/m, '$1Jauns teikums. '));
+}
+
 const notRaised = async (project: string) => (await check({ cwd: project, paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'position/version-not-raised').map((d) => d.file);
 
 describe('the versions at git HEAD, in a process that checks again and again', () => {
@@ -35,11 +51,7 @@ describe('the versions at git HEAD, in a process that checks again and again', (
   beforeAll(() => loadsProjectsAgain());
 
   test('follow edits, the index, commits, branches, packed refs, attributes and configuration, and ask git only when one changed', async () => {
-    const project = tempDir('briefing-git-');
-    cpSync(CHECK_BASE, project, { recursive: true });
-    git(project, 'init', '--quiet', '--initial-branch=main');
-    git(project, 'add', '--all');
-    git(project, 'commit', '--quiet', '--no-gpg-sign', '-m', 'first');
+    const { project } = committedCopy();
     const text = readFileSync(join(project, POSITION), 'utf8');
     const edited = text.replace(/^(body: [|>]-?\n {2})/m, '$1Jauns teikums. ');
     expect(edited).not.toBe(text);
@@ -87,13 +99,8 @@ describe('the versions at git HEAD, in a process that checks again and again', (
   });
 
   test('ask git again when a .gitattributes changes in a folder above the project, up to the top of the repository', async () => {
-    const top = tempDir('briefing-git-');
-    const project = join(top, 'eu', 'briefings');
-    cpSync(CHECK_BASE, project, { recursive: true });
-    git(top, 'init', '--quiet', '--initial-branch=main');
-    git(top, 'add', '--all');
-    git(top, 'commit', '--quiet', '--no-gpg-sign', '-m', 'first');
-    writeFile(project, POSITION, readFileSync(join(project, POSITION), 'utf8').replace(/^(body: [|>]-?\n {2})/m, '$1Jauns teikums. '));
+    const { top, project } = committedCopy('eu/briefings');
+    editAnswer(project);
     diffs();
     expect(await notRaised(project)).toEqual([POSITION]);
     expect(diffs()).toBe(1);
@@ -107,12 +114,8 @@ describe('the versions at git HEAD, in a process that checks again and again', (
   });
 
   test('ask git again when a .gitattributes changes in a folder of the positions, below the project', async () => {
-    const project = tempDir('briefing-git-');
-    cpSync(CHECK_BASE, project, { recursive: true });
-    git(project, 'init', '--quiet', '--initial-branch=main');
-    git(project, 'add', '--all');
-    git(project, 'commit', '--quiet', '--no-gpg-sign', '-m', 'first');
-    writeFile(project, POSITION, readFileSync(join(project, POSITION), 'utf8').replace(/^(body: [|>]-?\n {2})/m, '$1Jauns teikums. '));
+    const { project } = committedCopy();
+    editAnswer(project);
     diffs();
     expect(await notRaised(project)).toEqual([POSITION]);
     expect(await notRaised(project)).toEqual([POSITION]);
@@ -127,12 +130,8 @@ describe('the versions at git HEAD, in a process that checks again and again', (
   });
 
   test('ask git again under another PATH: with no git on it, a served check says so as its own process does, not the answer of the git before', async () => {
-    const project = tempDir('briefing-git-');
-    cpSync(CHECK_BASE, project, { recursive: true });
-    git(project, 'init', '--quiet', '--initial-branch=main');
-    git(project, 'add', '--all');
-    git(project, 'commit', '--quiet', '--no-gpg-sign', '-m', 'first');
-    writeFile(project, POSITION, readFileSync(join(project, POSITION), 'utf8').replace(/^(body: [|>]-?\n {2})/m, '$1Jauns teikums. '));
+    const { project } = committedCopy();
+    editAnswer(project);
     expect(await notRaised(project)).toEqual([POSITION]);
     const path = process.env.PATH;
     process.env.PATH = tempDir('briefing-no-git-');
@@ -147,11 +146,7 @@ describe('the versions at git HEAD, in a process that checks again and again', (
   });
 
   test('ask git every time where the state cannot be read from the files: refs in a reftable, a configuration that includes others or names an attributes file', async () => {
-    const project = tempDir('briefing-git-');
-    cpSync(CHECK_BASE, project, { recursive: true });
-    git(project, 'init', '--quiet', '--initial-branch=main');
-    git(project, 'add', '--all');
-    git(project, 'commit', '--quiet', '--no-gpg-sign', '-m', 'first');
+    const { project } = committedCopy();
     await notRaised(project);
     diffs();
     await notRaised(project);
@@ -193,11 +188,7 @@ describe('the versions at git HEAD, in a process that checks again and again', (
   });
 
   test('a position moved to a new name without git is paired with its committed one as git lists it now: one .gitignore left out, then lets in, is compared', async () => {
-    const project = tempDir('briefing-git-');
-    cpSync(CHECK_BASE, project, { recursive: true });
-    git(project, 'init', '--quiet', '--initial-branch=main');
-    git(project, 'add', '--all');
-    git(project, 'commit', '--quiet', '--no-gpg-sign', '-m', 'first');
+    const { project } = committedCopy();
     const text = readFileSync(join(project, POSITION), 'utf8');
     // Moved by hand to a new name, its answer changed under the same version.
     const renamed = 'positions/youth/jauniesu-lidzdaliba.yaml';

@@ -49,6 +49,18 @@ test('a link a reader cannot open (no https://, a file on one computer, a path, 
   });
 });
 
+// A placeholder word in capitals, and a path on a drive written with "/", were said as "no web address" (mutants that survived, mutation14).
+test('a placeholder word in capitals (`URL`) is a placeholder, and a drive’s path written with "/" (`C:/…`) a file on one computer', async () => {
+  const dir = exampleProject(withBodyLine('[saite](URL) un [disks](C:/Dokumenti/a.docx).'));
+  expect(await linkProblems(dir)).toEqual({
+    exitCode: 0,
+    problems: [
+      [19, 3, 'warning', 'markdown/link-address', 'The link `[saite](URL)` in `body` is a placeholder, not an address: the report links to nothing the reader can open.', 'Write the whole address in its place (copy it from the browser’s address bar), or write the text without a link.'],
+      [19, 19, 'warning', 'markdown/link-address', 'The link `[disks](C:/Dokumenti/a.docx)` in `body` points to a file on one computer: nobody who receives the report can open it.', 'Link to where the document is published (https://…), or name it in the text.'],
+    ],
+  });
+});
+
 test('a web address with no site after its scheme (a https:// left to be filled in) is a warning, in a text whose other links are whole too', async () => {
   // Its text has no other link a reader cannot open: the quick look that spares most texts the parse has to see it.
   const dir = exampleProject(withBodyLine('Skat. [vietni](https://), [portālu](https:///lv), [IZM](http:/www.izm.gov.lv), [VIAA](https://www.viaa.gov.lv) un [atsauci][r].\n\n  [r]: HTTPS://'));

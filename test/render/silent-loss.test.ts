@@ -48,6 +48,8 @@ test('a link [text][label] whose label is defined nowhere in its field is a warn
   expect(await problems('Skatīt [plānu][Plāns], \\[a\\]\\[b\\], `[c][d]` un [Turpat][^1].\n\n  [plāns]: https://www.izm.gov.lv\n\n  [^1]: Piezīme.')).toEqual([]);
   // An address written as the link is one, brackets and all.
   expect(await problems('Skatīt <https://eur-lex.europa.eu/x/[2020][C123]> un <mailto:info[at][izm]@example.lv>.')).toEqual([]);
+  // Brackets before a footnote mark with no definition: the footnote's rule says so, this one does not (a mutant that survived, mutation14).
+  expect(await problems('Skatīt [Turpat][^9].')).toEqual([]);
 });
 
 test('a link whose address has a space is a warning at the link: it is no link, and prints as written, brackets and all', async () => {
@@ -81,6 +83,14 @@ test('a link whose address has a space is a warning at the link: it is no link, 
   ]);
   // A title after the address, the address in angle brackets or with %20, brackets escaped or in code, and a space before the parenthesis: nothing to say.
   expect(await problems('[a](https://a.lv "Virsraksts") [b](<https://b.lv/x y>) [c](https://c.lv/x%20y) \\[d\\](e f) `[g](h i)` [j] (k l)')).toEqual([]);
+  // A link with a title after words, and a `[` escaped alone: the text before the link ends at its `[` (mutants that survived, mutation14).
+  expect(await problems('Skat. [a](https://a.lv "Virsraksts") un \\[b](c d).')).toEqual([]);
+  // Said in the order of the lines, whichever way each is written; an address starting www. counts (mutants that survived, mutation14).
+  expect((await problems('Skat. [a] (https://a.lv) un\n  [b](https://b.lv c d) un [e] (www.e.lv).')).map(([line, column]) => [line, column])).toEqual([
+    [19, 9],
+    [20, 3],
+    [20, 28],
+  ]);
 });
 
 test('the meeting’s background is checked for both too', async () => {

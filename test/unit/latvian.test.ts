@@ -12,6 +12,7 @@ import {
   introduceAbbreviations,
   joinList,
   NBSP,
+  parseIsoDate,
   quote,
 } from '../../src/render/latvian.js';
 
@@ -94,6 +95,15 @@ describe('Latvian dates', () => {
     expect(formatDateEn('2021-02-19')).toBe('19\u00A0February 2021');
     expect(formatTimeLv('10.00')).toBe('plkst.\u00A010.00');
     expect(formatTimeLv('9:30')).toBe('plkst.\u00A09.30');
+    // An hour written with its zero, as the meeting's `time` may be: Latvian writes none (a mutant that survived, mutation14).
+    expect(formatTimeLv('09.30')).toBe('plkst.\u00A09.30');
+  });
+
+  it('refuses a month or a day out of the calendar, which would print a month named “undefined”', () => {
+    expect(() => parseIsoDate('2021-00-10')).toThrow('not a calendar date: 2021-00-10');
+    expect(() => parseIsoDate('2021-13-10')).toThrow('not a calendar date: 2021-13-10');
+    expect(() => parseIsoDate('2021-02-00')).toThrow('not a calendar date: 2021-02-00');
+    expect(parseIsoDate('2021-12-31')).toEqual({ year: 2021, month: 12, day: 31 });
   });
 });
 
@@ -174,18 +184,26 @@ describe('quotes and abbreviations', () => {
 
   it('finds the term with any space between its words: a name pasted from Word may hold a no-break one', () => {
     expect(introduceAbbreviations('Eiropas\u00A0Savienības padomes sanāksme', [{ term: 'Eiropas Savienības', short: 'ES' }])).toBe('Eiropas\u00A0Savienības (turpmāk\u00A0– ES) padomes sanāksme');
+    // And a term written in the configuration with two spaces, or a no-break one, is found with one (a mutant that survived, mutation14).
+    expect(introduceAbbreviations('Eiropas Savienības padomes sanāksme', [{ term: 'Eiropas  Savienības', short: 'ES' }])).toBe('Eiropas Savienības (turpmāk\u00A0– ES) padomes sanāksme');
+    expect(introduceAbbreviations('Eiropas Savienības padomes sanāksme', [{ term: 'Eiropas\u00A0Savienības', short: 'ES' }])).toBe('Eiropas Savienības (turpmāk\u00A0– ES) padomes sanāksme');
   });
 
   it('introduces whole words only, and each short form once', () => {
     const nominative = [{ term: 'Eiropas Savienība', short: 'ES' }];
     // Not inside a longer word: the check then says the report never introduces ES.
     expect(introduceAbbreviations('neformālā Eiropas Savienības izglītības ministru sanāksme', nominative)).toBe('neformālā Eiropas Savienības izglītības ministru sanāksme');
+    // Nor at the end of one (a mutant that survived, mutation14).
+    expect(introduceAbbreviations('PanEiropas Savienība un tās dalībvalstis', nominative)).toBe('PanEiropas Savienība un tās dalībvalstis');
     expect(introduceAbbreviations('Eiropas Savienība un tās dalībvalstis', nominative)).toBe('Eiropas Savienība (turpmāk\u00A0– ES) un tās dalībvalstis');
     const twice = [{ term: 'Eiropas Savienības', short: 'ES' }, { term: 'Eiropas Savienība', short: 'ES' }, { term: 'Eiropas Savienības', short: 'ES' }];
     expect(introduceAbbreviations('Eiropas Savienības padome un Eiropas Savienība', twice)).toBe('Eiropas Savienības (turpmāk\u00A0– ES) padome un Eiropas Savienība');
     // Already introduced in the text, or by an earlier call for the same report.
     expect(introduceAbbreviations('Eiropas Savienības (turpmāk – ES) padome', twice)).toBe('Eiropas Savienības (turpmāk – ES) padome');
     expect(introduceAbbreviations('Eiropas Savienības (turpmāk tekstā – ES) padome', twice)).toBe('Eiropas Savienības (turpmāk tekstā – ES) padome');
+    // Typed with a hyphen or an em dash, it is one too (check warns of the mark): the report does not introduce ES twice (a mutant that survived, mutation14).
+    expect(introduceAbbreviations('Eiropas Savienības (turpmāk - ES) padome', twice)).toBe('Eiropas Savienības (turpmāk - ES) padome');
+    expect(introduceAbbreviations('Eiropas Savienības (turpmāk—ES) padome', twice)).toBe('Eiropas Savienības (turpmāk—ES) padome');
     // Of two entries with one short form, the one mentioned first is introduced, whichever is listed first.
     expect(introduceAbbreviations('Eiropas Savienība un Eiropas Savienības padome', twice)).toBe('Eiropas Savienība (turpmāk\u00A0– ES) un Eiropas Savienības padome');
     // The short form in parentheses of another kind is no introduction.

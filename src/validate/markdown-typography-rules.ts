@@ -42,17 +42,23 @@ function spacedHyphenWarning(file: YamlFile, field: readonly PropertyKey[], text
 }
 
 /**
- * Where `pattern` (global) matches in the running text of a field (its text nodes, as written): not in
- * code, a link's address or an HTML tag. Offsets in `text`, in order.
+ * Where `pattern` (global) matches in the running text of a field: in the whole text, so that what stands beside bold, a
+ * link or code is seen with it ("**ES** - tas", "tas - `kods`"), kept where the match's first and last characters are in
+ * text nodes (not in code, a link's address or an HTML tag). Offsets in `text`, in order.
  */
 function runningTextMatches(text: string, tree: Root, pattern: RegExp): number[] {
+  const spans = textSpans(tree).sort(([a], [b]) => a - b);
+  // The matches come in order, and each asks after the one before: the span looked at only moves on.
+  let span = 0;
+  const inText = (offset: number): boolean => {
+    while (span < spans.length && (spans[span]?.[1] ?? 0) <= offset) span++;
+    return (spans[span]?.[0] ?? Infinity) <= offset;
+  };
   const found: number[] = [];
-  walk(tree, (node) => {
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    if (node.type !== 'text' || start === undefined || end === undefined) return;
-    for (const match of text.slice(start, end).matchAll(pattern)) found.push(start + match.index);
-  });
+  for (const match of text.matchAll(pattern)) {
+    const [start, last] = [match.index, match.index + Math.max(match[0].length, 1) - 1];
+    if (inText(start) && inText(last)) found.push(start);
+  }
   return found;
 }
 

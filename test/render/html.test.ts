@@ -154,6 +154,10 @@ test('a hyphen between spaces, where Latvian writes a dash, is a warning once a 
   expect(await problems('Eiropas Sociālā fonda (turpmāk -- ESF) atbalsts.')).toEqual([
     [19, 34, '`body` has two hyphens between spaces, “fonda (turpmāk -- ESF) atbalsts.”: the report prints them as typed, where Latvian writes a dash.'],
   ]);
+  // Beside bold, a link or code too: the text node there starts or ends at the hyphen's space, and the hyphen was not seen (mutation14).
+  expect(await problems('Atbalsta **ES** - tas ir svarīgi; [COM(2021) 12](https://eur-lex.europa.eu/) - paziņojums; `a` - b; c - **d**.')).toEqual([
+    [19, 19, '`body` has a hyphen between spaces, “Atbalsta **ES** - tas ir” (and 3 more in this field): the report prints it as typed, where Latvian writes a dash.'],
+  ]);
   // The dash itself, a hyphen inside a word or a range, a list mark, and code are not reported.
   expect(await problems('Reforma – tā ir svarīga; sociāli ekonomiskais; 2021-2027; --help.\n\n  - punkts\n  - `a -- b` un\n\n  ```\n  x - y\n  ```')).toEqual([]);
 });

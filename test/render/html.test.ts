@@ -44,6 +44,12 @@ test('HTML is shown in its warning whole up to 40 characters, and longer by its 
 const bodyProblems = (rule: string) => async (lines: string) =>
   (await check({ cwd: exampleProject(withBodyLine(lines)), paths: [], final: false })).diagnostics.filter((d) => d.ruleId === rule).map((d) => [d.line, d.column, d.message]);
 
+/** As {@link bodyProblems}, with `lines` the body's only text (file line 17): what the rest of the body holds opens no parse that `lines` alone would not. */
+const aloneProblems = (rule: string) => async (lines: string) => {
+  const position = exampleFile(POSITION).replace(/^body: \|\n(?:(?: {2}.*)?\n)*/m, `body: |\n  ${lines}\n\n`);
+  return (await check({ cwd: exampleProject({ [POSITION]: position }), paths: [], final: false })).diagnostics.filter((d) => d.ruleId === rule).map((d) => [d.line, d.column, d.message]);
+};
+
 test('a paragraph indented by a tab or four spaces (pasted from Word) is a warning: it would print as program code', async () => {
   const problems = bodyProblems('markdown/indented-code');
   const message = 'This paragraph of `body` starts with a tab or four spaces, so it is printed as program code: in a fixed-width font, not justified.';
@@ -66,6 +72,15 @@ test('a numbered list item printed with another number than it is written with i
   expect(await problems('1. viens;\n  2. divi;\n  3. trīs.')).toEqual([]);
   expect(await problems('1. viens\n  1. divi\n  1. trīs')).toEqual([]);
   expect(await problems('12. panta pirmā daļa nosaka.\n\n  3. februārī ministri tikās.')).toEqual([]);
+  // A mark of two digits (a mutant that survived, mutation14); a nested list of another mark on its item's line.
+  expect(await problems('1. viens;\n  12. divi.')).toEqual([[20, 3, 'The list item written `12.` in `body` is printed as `2.`: a numbered list counts on from its first item (`1.`).']]);
+  // An item back at its list's column after a nested list, in a field with nothing else to parse for (a mutant of the look before the parse that survived, mutation14).
+  expect(await aloneProblems('markdown/list-number')('5. pieci;\n     6. seši;\n  7. septiņi.')).toEqual([
+    [19, 3, 'The list item written `7.` in `body` is printed as `6.`: a numbered list counts on from its first item (`5.`).'],
+  ]);
+  expect(await problems('1. pirmais punkts;\n    2. 5) iekšējais;\n       7) otrais iekšējais.')).toEqual([
+    [21, 8, 'The list item written `7)` in `body` is printed as `6)`: a numbered list counts on from its first item (`5)`).'],
+  ]);
 });
 
 test('a list pasted with "•" bullets, which Markdown joins into one paragraph, is a warning at its first joined line', async () => {
@@ -76,6 +91,8 @@ test('a list pasted with "•" bullets, which Markdown joins into one paragraph,
   // A Markdown list, and a dash that goes on with a sentence, are not reported.
   expect(await problems('Latvija atbalsta:\n\n  - pirmo pasākumu;\n  - otro pasākumu.')).toEqual([]);
   expect(await problems('Latvija atbalsta reformu\n  – tā ir svarīga.')).toEqual([]);
+  // Indented further than the line above, it is said at the bullet (a mutant that survived, mutation14).
+  expect((await problems('Latvija atbalsta:\n      •\tpirmo pasākumu;\n      •\totro pasākumu.')).map(([line, column]) => [line, column])).toEqual([[20, 7]]);
 });
 
 test('a list pasted with its marks as text — dashes, Word’s “o”, lettered or Roman items — which Markdown joins into one paragraph, is a warning at its first joined line', async () => {
@@ -91,12 +108,26 @@ test('a list pasted with its marks as text — dashes, Word’s “o”, lettere
   // "(v)" is a letter and a Roman number both: after "(iv)" it is the next Roman one.
   expect(await problems('Latvija atbalsta:\n  (iv) ceturto pasākumu;\n  (v) piekto pasākumu.')).toEqual([[20, 3, lettered('(iv)', '(v)')]]);
   expect(await problems('(i) pirmo pasākumu;\n  (ii) otro pasākumu.')).toEqual([[20, 3, 'This line of `body` starts with “(ii)”, after a line that starts with “(i)”: Markdown has no lettered lists, so it joins the lines into one paragraph.']]);
+  // A Roman number of three letters, a list after a line that ends in ";", items that end in "," (mutants that survived, mutation14).
+  expect(await problems('Latvija atbalsta:\n  (iii) trešo pasākumu;\n  (iv) ceturto pasākumu.')).toEqual([[20, 3, lettered('(iii)', '(iv)')]]);
+  expect(await problems('Latvija atbalsta šo;\n  – pirmo pasākumu;\n  – otro pasākumu.')).toEqual([[20, 3, joined('–')]]);
+  expect(await problems('Latvija atbalsta:\n  – pirmo pasākumu,\n  – otro pasākumu.')).toEqual([[20, 3, joined('–')]]);
+  // Letters bracketed otherwise, or not one after the other, are no list.
+  expect(await problems('Latvija atbalsta:\n  (a) pirmo pasākumu;\n  b) otro pasākumu.')).toEqual([]);
+  expect(await problems('Latvija atbalsta:\n  a) pirmo pasākumu;\n  c) trešo pasākumu.')).toEqual([]);
   // One dash or one letter at a line's start goes on with a sentence (a reference wrapped before "a) apakšpunktu"); Markdown lists are lists.
   expect(await problems('Latvija atbalsta reformu\n  – tā ir svarīga, kā nosaka 5. panta\n  a) apakšpunkts un o zīme.')).toEqual([]);
   expect(await problems('Latvija atbalsta:\n\n  1) pirmo;\n  2) otro.')).toEqual([]);
   // Nor two dashes of a sentence, or a reference's letters, that wrapped to the start of lines (found by the read-only review).
   expect(await problems('Komisija publicēja paziņojumu (turpmāk – paziņojums)\n  – tā sauktā Eiropas izglītības telpa, kas\n  – saskaņā ar paziņojumu – jāizveido līdz 2025. gadam.')).toEqual([]);
   expect(await problems('Kā nosaka noteikumu Nr. 123 3. punkta\n  a) apakšpunktu un 4. punkta\n  b) apakšpunktu pašvaldības sniedz atbalstu.')).toEqual([]);
+});
+
+// A bullet's empty item was said as a number's, and an empty `2)` in a field with nothing else to parse for was not said at all (mutants that survived, mutation14).
+test('a list item with nothing after its mark is a warning that says whether a bullet or a number is printed alone, in a field with no other reason to be parsed', async () => {
+  const problems = bodyProblems('markdown/empty-item');
+  expect(await problems('* pirmais;\n  *\n  * trešais.')).toEqual([[20, 3, 'The list item `*` in `body` is empty: the report prints its bullet with nothing after it.']]);
+  expect(await aloneProblems('markdown/empty-item')('1) pirmais;\n  2)\n  3) trešais.')).toEqual([[18, 3, 'The list item `2)` in `body` is empty: the report prints its number with nothing after it.']]);
 });
 
 test('a word broken at a line’s end with a hyphen, as text copied from a PDF keeps it, is a warning once a field at the first, counting the rest: the report prints “izglī- tībai”', async () => {
@@ -106,6 +137,11 @@ test('a word broken at a line’s end with a hyphen, as text copied from a PDF k
   ]);
   // A hyphen that leaves a word for later ("pirms- un pēcskolas"), a hyphen after a number or a capital, a dash, and code are not reported.
   expect(await problems('Atbalsts pirms-\n  un pēcskolas izglītībai, ES-\n  līmenī, 2021-\n  2027, teksts –\n  turpinās.\n\n  ```\n  a-\n  b\n  ```')).toEqual([]);
+  // A word whose end starts as a conjunction does ("projek-" / "tos"), and a next line indented further, are broken words too (mutants that survived, mutation14).
+  expect(await problems('Atbalsts projek-\n  tos ieviešanai.')).toEqual([
+    [19, 18, '`body` has a word broken at a line’s end, “projek-” and “tos”: the report prints it “projek- tos”, with a space, as Markdown joins the lines of a paragraph so.'],
+  ]);
+  expect((await problems('Atbalsts izglī-\n    tībai.')).map(([line, column]) => [line, column])).toEqual([[19, 17]]);
 });
 
 test('a line of a paragraph that ends with two spaces, which Markdown takes for a line break, is a warning once a field at the first: the report breaks the line there', async () => {
@@ -168,6 +204,8 @@ test('an em dash, as English text and Word’s AutoCorrect write it, is a warnin
     [19, 13, '`body` has an em dash, “Viedoklis — tas ir” (and 1 more in this field): the report prints it as typed, where Latvian writes an en dash.'],
   ]);
   expect(await problems('Viedoklis – tas ir svarīgs; periods 2021–2027; `a — b`.')).toEqual([]);
+  // At a line's end: the words before it (a mutant that survived, mutation14).
+  expect(await problems('Viedoklis —\n  tas ir svarīgs.')).toEqual([[19, 13, '`body` has an em dash, “Viedoklis —”: the report prints it as typed, where Latvian writes an en dash.']]);
   const english = exampleFile(POSITION).replace(/\nclearance:/, '\nbody_en: |\n  The view — it matters.\n\nclearance:');
   expect((await check({ cwd: exampleProject({ [POSITION]: english }), paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/em-dash')).toEqual([]);
 });
@@ -179,6 +217,8 @@ test('typewriter quotation marks in running text are a warning once a field, at 
   ]);
   // Latvian quotation marks, an apostrophe, and code are not reported.
   expect(await problems('Projekts “Skola 2030” un „Tava klase“; O\'Brien; `a = "b"`.\n\n  ```\n  x = "y"\n  ```')).toEqual([]);
+  // One mark with no pair: the words after it, and no count (mutants that survived, mutation14).
+  expect(await problems('Projekts "Skola 2030 turpinās.')).toEqual([[19, 12, '`body` has typewriter quotation marks, `"Skola 2030 turpinās.`: the report prints them as typed, beside its own “…”.']]);
   // An English answer writes its own quotes.
   const english = exampleFile(POSITION).replace(/\nclearance:/, '\nbody_en: |\n  The "School 2030" project.\n\nclearance:');
   const found = (await check({ cwd: exampleProject({ [POSITION]: english }), paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/straight-quote');
@@ -215,6 +255,9 @@ test('the meeting’s topic, names and questions, printed as typed, are checked 
     [topicLine, 42, '`topic` has typewriter quotation marks, `"iekļaujoša"` (2 in this field): the report prints them as typed, beside its own “…”.'],
     [questionLine, 10, 'Question 3 has typewriter quotation marks, `"ES sadarbība"` (2 in this field): the report prints them as typed, beside its own “…”.'],
   ]);
+  // The English name neither (`topic_en` above is not among the fields looked at; the name is) (a mutant that survived, mutation14).
+  const named = exampleFile(MEETING).replace('  english: informal videoconference of EU education ministers', '  english: informal videoconference - "Equity" - 2021-2027, 53.5%');
+  expect((await check({ cwd: exampleProject({ [MEETING]: named }), paths: [], final: false })).diagnostics.filter((d) => d.ruleId.startsWith('markdown/'))).toEqual([]);
 });
 
 test('two footnote marks side by side, printed as one raised number, are a warning once a field at the second mark; marks parted by a space or a comma are not', async () => {
@@ -224,6 +267,10 @@ test('two footnote marks side by side, printed as one raised number, are a warni
     [19, 21, '`body` has two footnote marks side by side, `[^a][^b]`: the report sets their numbers together, as one raised number (“²³” reads as note 23).'],
   ]);
   expect(await problems(`Pamatnostādnes[^a],[^b] un plāns [^c].${notes}`)).toEqual([]);
+  // A pair inside emphasis is the first in the text, though the walk reaches it after a pair outside (a mutant that survived, mutation14).
+  expect(await problems(`*Pamatnostādnes[^a][^b]* un plāns[^c][^d].${notes}\n  [^d]: Ceturtā.`)).toEqual([
+    [19, 22, '`body` has two footnote marks side by side, `[^a][^b]` (and 1 more in this field): the report sets their numbers together, as one raised number (“²³” reads as note 23).'],
+  ]);
 });
 
 test('a line starting with seven or more “#” is a warning: Markdown has six levels of headings, and the report prints the marks as text (templates run)', async () => {
@@ -245,6 +292,8 @@ test('a hyphen between two years is a warning once a field in a Latvian text, at
   ]);
   // The en dash; a date written YYYY-MM-DD; years the wrong way round or a number of three parts (a document's); code.
   expect(await problems('Periods 2021–2027, 2021.–2027. gadam; 2021-02-19; 2027-2021; Nr. 2021-2022-1; `2021-2027`.')).toEqual([]);
+  // After a slash (a document's number), or one year twice (mutants that survived, mutation14).
+  expect(await problems('Dokuments Nr. 12/2021-2022; 2021-2021.')).toEqual([]);
   const english = exampleFile(POSITION).replace(/\nclearance:/, '\nbody_en: |\n  The period 2021-2027.\n\nclearance:');
   expect((await check({ cwd: exampleProject({ [POSITION]: english }), paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/range-hyphen')).toEqual([]);
   // A meeting's topic, printed as typed, too.
@@ -253,6 +302,10 @@ test('a hyphen between two years is a warning once a field in a Latvian text, at
   expect(topic.map((d) => [d.message, d.hint])).toEqual([
     ['`topic` has a hyphen between two years, “2021-2030”: the report prints it as typed, where Latvian writes a range with an en dash.', 'Write an en dash without spaces: “2021–2030”.'],
   ]);
+  // At the topic's very start too (a mutant that survived, mutation14).
+  const opening = exampleFile(MEETING).replace('topic: Vienlīdzīga piekļuve izglītībai', 'topic: 2021-2030 vienlīdzīga piekļuve izglītībai');
+  const first = (await check({ cwd: exampleProject({ [MEETING]: opening }), paths: [MEETING], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/range-hyphen');
+  expect(first.map((d) => [d.column, d.message])).toEqual([[12, '`topic` has a hyphen between two years, “2021-2030”: the report prints it as typed, where Latvian writes a range with an en dash.']]);
 });
 
 // A per cent typed as English writes it printed "53,5%" or "53.5 %", where Latvian writes "53,5 %" (grammar run).
@@ -262,6 +315,8 @@ test('a per cent without a space before its sign, or with a decimal point, is a 
     [19, 14, '`body` writes a per cent with no space before the per cent sign, “53,5%” (and 1 more in this field): the report prints it as typed, where Latvian writes “53,5 %”.'],
   ]);
   expect(await problems('Nodrošināti 5.3 % skolēnu.')).toEqual([[19, 15, '`body` writes a per cent with a decimal point, “5.3 %”: the report prints it as typed, where Latvian writes “5,3 %”.']]);
+  // With a no-break space, as Latvian writes it, a decimal point is still one (a mutant that survived, mutation14).
+  expect(await problems('Nodrošināti 5.3\u00A0% skolēnu.')).toEqual([[19, 15, '`body` writes a per cent with a decimal point, “5.3\u00A0%”: the report prints it as typed, where Latvian writes “5,3 %”.']]);
   // The hint writes the number as Latvian does, and says what to change in it.
   const hinted = (await check({ cwd: exampleProject({ [POSITION]: exampleFile(POSITION).replace(/^body: \|\n/m, 'body: |\n  Nodrošināti 5.3% skolēnu.\n\n') }), paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/percent-form');
   expect(hinted.map((d) => d.hint)).toEqual(['Write “5,3 %”: a decimal comma, and a space before the per cent sign (the report keeps the number and its sign on one line).']);

@@ -43,8 +43,9 @@ function spacedHyphenWarning(file: YamlFile, field: readonly PropertyKey[], text
 
 /**
  * Where `pattern` (global) matches in the running text of a field: in the whole text, so that what stands beside bold, a
- * link or code is seen with it ("**ES** - tas", "tas - `kods`"), kept where the match's first and last characters are in
- * text nodes (not in code, a link's address or an HTML tag). Offsets in `text`, in order.
+ * link or code is seen with it ("**ES** - tas", "tas - `kods`"), kept where the match starts in a text node (not in code, a
+ * link's address or an HTML tag): what these patterns match holds no mark of Markdown's, so it ends in the node it starts in.
+ * Offsets in `text`, in order.
  */
 function runningTextMatches(text: string, tree: Root, pattern: RegExp): number[] {
   const spans = textSpans(tree).sort(([a], [b]) => a - b);
@@ -54,12 +55,7 @@ function runningTextMatches(text: string, tree: Root, pattern: RegExp): number[]
     while (span < spans.length && (spans[span]?.[1] ?? 0) <= offset) span++;
     return (spans[span]?.[0] ?? Infinity) <= offset;
   };
-  const found: number[] = [];
-  for (const match of text.matchAll(pattern)) {
-    const [start, last] = [match.index, match.index + Math.max(match[0].length, 1) - 1];
-    if (inText(start) && inText(last)) found.push(start);
-  }
-  return found;
+  return [...text.matchAll(pattern)].map((match) => match.index).filter(inText);
 }
 
 /**

@@ -108,7 +108,7 @@ test('web, e-mail and telephone links are fine, and so is text that only looks l
   const background = withBackgroundLine('Skat. [portālu](www.izm.gov.lv).');
   const dir = exampleProject({
     ...background.files,
-    ...withBodyLine('[IZM](https://www.izm.gov.lv), [vecs](http://izm.lv), <https://eur-lex.europa.eu>, www.izm.gov.lv, [e-pasts](mailto:pasts@izm.gov.lv), <pasts@izm.gov.lv>, [tālrunis](tel:+37167226209), `[kods](javascript:x)`, \\[nav saite\\](www.x.lv)'),
+    ...withBodyLine('[IZM](https://www.izm.gov.lv), [vecs](http://izm.lv), <https://eur-lex.europa.eu>, www.izm.gov.lv, [e-pasts](mailto:pasts@izm.gov.lv), <pasts@izm.gov.lv>, [tālrunis](tel:+37167226209), `[kods](javascript:x)`, \\[nav saite\\](www.x.lv), [ar atstarpēm](< https://www.izm.gov.lv/ >)'),
   });
   const line = background.line;
   const found = (await check({ cwd: dir, paths: [], final: false })).diagnostics.filter((d) => d.ruleId.startsWith('markdown/link'));

@@ -122,12 +122,13 @@ export function pastedBulletProblems(file: YamlFile, field: readonly PropertyKey
 }
 
 /**
- * A line after another that starts with one of {@link BULLETS}: only a text with one can have such a
- * line joined to the one above. Groups: the blanks before the bullet, the bullet.
+ * A line after another that starts with one of {@link BULLETS}, a blank after it or a letter right after it (text copied from a
+ * PDF loses the tab: "•pirmais"): only a text with one can have such a line joined to the one above. Groups: the blanks before the
+ * bullet, the bullet.
  */
-const BULLET_LINE = new RegExp(`\\n([ \\t]*)([${BULLETS}])[ \\t]`);
+const BULLET_LINE = new RegExp(`\\n([ \\t]*)([${BULLETS}])(?:[ \\t]|(?=\\p{L}))`, 'u');
 /** A line after another that starts with a mark of a pasted list: a field without one holds none. */
-export const PASTED_MARK_LINE = new RegExp(`\\n[ \\t]*(?:[${BULLETS}–—o]|\\(?[a-z]{1,4}\\))[ \\t]`);
+export const PASTED_MARK_LINE = new RegExp(`\\n[ \\t]*(?:[${BULLETS}](?=\\p{L})|(?:[${BULLETS}–—o]|\\(?[a-z]{1,4}\\))[ \\t])`, 'u');
 /** A mark Word or a PDF gives a list item as text, at a line's start: a dash or Word's "o" (group 1), or letters in brackets or after them (group 2), "a)" or "(ii)". */
 const TEXT_MARK = /^[ \t]*(?:([–—o])|(\(?[a-z]{1,4}\)))(?=[ \t])/;
 const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x'];

@@ -93,6 +93,12 @@ test('a list pasted with "•" bullets, which Markdown joins into one paragraph,
   expect(await problems('Latvija atbalsta reformu\n  – tā ir svarīga.')).toEqual([]);
   // Indented further than the line above, it is said at the bullet (a mutant that survived, mutation14).
   expect((await problems('Latvija atbalsta:\n      •\tpirmo pasākumu;\n      •\totro pasākumu.')).map(([line, column]) => [line, column])).toEqual([[20, 7]]);
+  // Copied from a PDF, the bullet glued to its word: said too, with nothing else in the field to check.
+  expect(await aloneProblems('markdown/pasted-bullet')('Latvija atbalsta:\n  •pirmo pasākumu;\n  •otro pasākumu.')).toEqual([
+    [18, 3, 'This line of `body` starts with “•”, which Markdown does not read as a list item: it is joined to the line above, into one paragraph.'],
+  ]);
+  // A bullet glued to a number or a sign is no item: "•5" is no list.
+  expect(await aloneProblems('markdown/pasted-bullet')('Latvija atbalsta:\n  ·5 gadi.')).toEqual([]);
 });
 
 test('a list pasted with its marks as text — dashes, Word’s “o”, lettered or Roman items — which Markdown joins into one paragraph, is a warning at its first joined line', async () => {

@@ -81,7 +81,18 @@ export class BodyReader {
       case 'w:moveTo':
         // Text inserted in a row deleted after is in neither reading either.
         if (context.row?.kind === 'del') return;
+        // Nor is an insertion nested in a deletion (its text is `w:delText`): the other way round from Word's nesting, but the same edit.
+        if (context.revision?.kind === 'del') {
+          const text = [...descendants(node, 'w:delText'), ...descendants(node, 'w:t')].map((t) => t.children.filter((c): c is string => typeof c === 'string').join('')).join('');
+          if (this.current) this.current.withdrawn = [...(this.current.withdrawn ?? []), { inserted: revisionOf(node), deleted: context.revision, text }];
+          return;
+        }
         return this.walk(node, { ...context, revision: revisionOf(node) });
+      case 'mc:AlternateContent': {
+        // The same content for readers that know a newer feature (mc:Choice) and for those that do not (mc:Fallback): read once, the first.
+        const chosen = elements(node)[0];
+        return chosen ? this.walk(chosen, context) : undefined;
+      }
       case 'w:hyperlink': {
         const target = linkAddress(this.relationships.get(node.attributes['r:id'] ?? ''), node.attributes['w:anchor']);
         return this.walk(node, { ...context, ...(target ? { link: target } : {}) });

@@ -320,6 +320,26 @@ export class WordEdit {
     return this;
   }
 
+  /**
+   * Inserts `text` before `at` as a tracked insertion that Word writes twice, in a paragraph-level
+   * `mc:AlternateContent`: once in `mc:Choice` for readers of a newer feature, again in `mc:Fallback`.
+   */
+  insertAlternateContent(context: string, at: string, text: string, stamp: Stamp): this {
+    return this.splitRun(context, at, (rPr, inner) => {
+      const inserted = () => `<w:ins w:id="${nextId++}" w:author="${stamp.author}" w:date="${stamp.date}"><w:r>${rPr}<w:t xml:space="preserve">${text}</w:t></w:r></w:ins>`;
+      const alternate = `<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="w14">${inserted()}</mc:Choice><mc:Fallback>${inserted()}</mc:Fallback></mc:AlternateContent>`;
+      return `${alternate}<w:r>${rPr}<w:t xml:space="preserve">${inner}</w:t></w:r>`;
+    });
+  }
+
+  /** Before `at`, text one reviewer inserted and another deleted again, nested the other way round from Word's: `w:ins` inside `w:del`. */
+  insertionInsideDeletion(context: string, at: string, text: string, inserter: Stamp, deleter: Stamp): this {
+    return this.splitRun(context, at, (rPr, inner) => {
+      const nested = `<w:del w:id="${nextId++}" w:author="${deleter.author}" w:date="${deleter.date}"><w:ins w:id="${nextId++}" w:author="${inserter.author}" w:date="${inserter.date}"><w:r>${rPr}<w:delText xml:space="preserve">${text}</w:delText></w:r></w:ins></w:del>`;
+      return `${nested}<w:r>${rPr}<w:t xml:space="preserve">${inner}</w:t></w:r>`;
+    });
+  }
+
   /** Saves as an editor that drops bookmarks would: every `<w:bookmarkStart>` and `<w:bookmarkEnd>` gone. */
   withoutBookmarks(): this {
     this.xml = this.xml.replace(/<w:bookmarkStart [^>]*\/>|<w:bookmarkEnd [^>]*\/>/g, '');

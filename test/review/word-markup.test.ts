@@ -1,0 +1,57 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE_MEETING, exampleProject, runCli } from '../helpers/project.js';
+import { WordEdit } from '../helpers/word-edit.js';
+
+/** Markup Word writes that a reviewed report may come back with, and what it does to `review`. */
+
+const DOCX = 'out/IZMzin_190221_EDUC.docx';
+const ANNA = { author: 'Anna Ozola (AM)', date: '2021-02-16T09:30:00Z' };
+const PETERIS = { author: 'Pēteris Liepa (LM)', date: '2021-02-17T10:00:00Z' };
+const REFORMS = 'positions/educ/equity-reforms.yaml';
+
+function built(): string {
+  const dir = exampleProject();
+  const build = runCli(['build', EXAMPLE_MEETING], dir);
+  expect(build.status, build.stderr).toBe(0);
+  return dir;
+}
+
+function saved(dir: string, edit: (word: WordEdit) => WordEdit): string {
+  writeFileSync(join(dir, 'out/reviewed.docx'), edit(new WordEdit(readFileSync(join(dir, DOCX)))).bytes());
+  return 'out/reviewed.docx';
+}
+
+function body(dir: string, file = REFORMS): string {
+  return String(parseDocument(readFileSync(join(dir, file), 'utf8')).get('body'));
+}
+
+describe('review of the markup Word writes', () => {
+  it('reads a tracked insertion Word wrote in mc:AlternateContent once, not from both its Choice and its Fallback', () => {
+    const dir = built();
+    const docx = saved(dir, (word) => word.insertAlternateContent('Tuvākajā laikā prioritāri paredzēts:', 'paredzēts', 'vēl ', ANNA));
+    const listed = runCli(['review', docx], dir);
+    expect(listed.status, listed.stderr).toBe(0);
+    expect(listed.stdout).toContain('Tuvākajā laikā prioritāri {+vēl +}paredzēts:');
+    const accepted = runCli(['review', docx, '--accept'], dir);
+    expect(accepted.status, accepted.stderr).toBe(0);
+    expect(body(dir)).toContain('\nTuvākajā laikā prioritāri vēl paredzēts:\n');
+  });
+
+  it('takes an insertion nested in another reviewer’s deletion (w:ins inside w:del) for deleted again, as Word’s w:del inside w:ins', () => {
+    const dir = built();
+    const docx = saved(dir, (word) =>
+      word.replace('Tikpat svarīgi ir stiprināt', 'svarīgi', 'būtiski', ANNA).insertionInsideDeletion(' ir stiprināt iekļaujošas', 'ir', 'ļoti ', PETERIS, ANNA),
+    );
+    const listed = runCli(['review', docx], dir);
+    expect(listed.status, listed.stderr).toBe(0);
+    expect(listed.stdout).toContain('Tikpat [-svarīgi-]{+būtiski+} ir stiprināt');
+    expect(listed.stdout).toContain('note: text Pēteris Liepa (LM) inserted and Anna Ozola (AM) deleted again: “ļoti ”');
+    const accepted = runCli(['review', docx, '--accept', '--ministry', 'AM'], dir);
+    expect(accepted.status, accepted.stderr).toBe(0);
+    expect(body(dir)).toContain('\nTikpat būtiski ir stiprināt');
+    expect(body(dir)).not.toContain('ļoti');
+  });
+});

@@ -204,7 +204,7 @@ export class BodyReader {
     const restart = numbering?.restarts.get(level);
     // The level's own format; a level the definition leaves out is written as its first level.
     const format = numbering?.formats.get(level) ?? numbering?.formats.get(0);
-    const layoutChange = child(properties, 'w:pPrChange');
+    const layoutChange = relaidOut(properties, this.cell !== undefined);
     const paragraph: ReviewedParagraph = {
       pieces: [],
       mark: markChange ? revisionOf(markChange) : (context.row ?? null),
@@ -369,6 +369,30 @@ function symbolPieces(base: Omit<Piece, 'text'>, fonts: RunFonts, text: string):
     else pieces.push(piece);
   }
   return pieces;
+}
+
+/**
+ * The paragraph's tracked change of properties (`w:pPrChange`) when it changed what the Markdown
+ * holds: its style (a heading's, a quote's), its numbering or list level, the rule of a thematic
+ * break, and in a table the alignment (a column's). Alignment, spacing and indentation elsewhere
+ * are the layout's, as a font or colour of a run is: justifying a paragraph with track changes on
+ * changes no text. One that does not say what was before (`w:pPr` missing) counts.
+ */
+function relaidOut(properties: XmlElement | undefined, inTable: boolean): XmlElement | undefined {
+  const change = child(properties, 'w:pPrChange');
+  const before = child(change, 'w:pPr');
+  if (!change || !before) return change;
+  const kept = (pPr: XmlElement | undefined): string => {
+    const numbering = child(pPr, 'w:numPr');
+    return JSON.stringify([
+      child(pPr, 'w:pStyle')?.attributes['w:val'] ?? '',
+      child(numbering, 'w:numId')?.attributes['w:val'] ?? '',
+      child(numbering, 'w:ilvl')?.attributes['w:val'] ?? '',
+      child(child(pPr, 'w:pBdr'), 'w:bottom') !== undefined,
+      inTable ? (child(pPr, 'w:jc')?.attributes['w:val'] ?? '') : '',
+    ]);
+  };
+  return kept(properties) === kept(before) ? undefined : change;
 }
 
 /** A tracked change; a move counts as a deletion where the text was and an insertion where it went. */

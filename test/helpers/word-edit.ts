@@ -340,6 +340,18 @@ export class WordEdit {
     });
   }
 
+  /** Gives the paragraph holding `context` the properties `properties` with track changes on: a `w:pPrChange` holding its properties before, as Word records them. */
+  relayout(context: string, properties: string, stamp: Stamp): this {
+    const start = this.paragraphStartOf(context);
+    const open = this.xml.indexOf('<w:pPr>', start);
+    const end = this.xml.indexOf('</w:pPr>', start);
+    if (open !== start + '<w:p>'.length) throw new Error(`no paragraph properties: ${context}`);
+    const before = this.xml.slice(open + '<w:pPr>'.length, end);
+    const change = `<w:pPrChange w:id="${nextId++}" w:author="${stamp.author}" w:date="${stamp.date}"><w:pPr>${before}</w:pPr></w:pPrChange>`;
+    this.xml = `${this.xml.slice(0, open + '<w:pPr>'.length)}${properties}${change}${this.xml.slice(end)}`;
+    return this;
+  }
+
   /** Saves as an editor that drops bookmarks would: every `<w:bookmarkStart>` and `<w:bookmarkEnd>` gone. */
   withoutBookmarks(): this {
     this.xml = this.xml.replace(/<w:bookmarkStart [^>]*\/>|<w:bookmarkEnd [^>]*\/>/g, '');

@@ -54,4 +54,28 @@ describe('review of the markup Word writes', () => {
     expect(body(dir)).toContain('\nTikpat būtiski ir stiprināt');
     expect(body(dir)).not.toContain('ļoti');
   });
+
+  it('a paragraph justified, spaced or indented with track changes on is no change of its text: the review’s other changes are written', () => {
+    const dir = built();
+    const before = body(dir);
+    const docx = saved(dir, (word) =>
+      word
+        .relayout('Tikpat svarīgi ir stiprināt', '<w:pStyle w:val="Normal"/><w:jc w:val="both"/><w:spacing w:after="240"/><w:ind w:firstLine="567"/>', ANNA)
+        .replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA),
+    );
+    const listed = runCli(['review', docx], dir);
+    expect(listed.status, listed.stderr).toBe(0);
+    expect(listed.stdout).not.toContain('cannot be written');
+    const accepted = runCli(['review', docx, '--accept'], dir);
+    expect(accepted.status, accepted.stderr).toBe(0);
+    expect(body(dir)).toBe(before.replace('Tuvākajā laikā prioritāri paredzēts:', 'Tuvākajā laikā vispirms paredzēts:'));
+  });
+
+  it('a paragraph given a heading’s style with track changes on still cannot be written', () => {
+    const dir = built();
+    const docx = saved(dir, (word) => word.relayout('Tikpat svarīgi ir stiprināt', '<w:pStyle w:val="Heading3"/>', ANNA));
+    const accepted = runCli(['review', docx, '--accept'], dir);
+    expect(accepted.status).toBe(1);
+    expect(accepted.stderr).toContain('review/cannot-write');
+  });
 });

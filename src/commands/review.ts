@@ -54,6 +54,19 @@ export function review(options: ReviewOptions): ReviewResult {
     );
     return finish(result);
   }
+  if (split.broken.length) {
+    result.diagnostics.push(
+      diagnostic(
+        result.docx,
+        undefined,
+        'error',
+        'review/no-anchors',
+        `The hidden bookmarks that mark where each position’s text is cannot be relied on in this DOCX: ${split.broken.join('; ')}. Its changes cannot be read by position.`,
+        'Ask for the file again as the reviewer saved it in Word or LibreOffice (a deleted answer deleted with track changes on), or build the report again and send that for review.',
+      ),
+    );
+    return finish(result);
+  }
   result.outside = split.outside;
   // Why git did not give a field's built text is the project's, not the field's: asked of git once (up to four git processes).
   let gapFound: { gap: ReturnType<typeof gitGap> } | undefined;

@@ -1,4 +1,4 @@
-import { recordedAnchors } from '../docx/anchors.js';
+import { ANCHOR_NAME_PREFIX, ANCHOR_PROPERTY_PREFIX, recordedAnchors } from '../docx/anchors.js';
 import type { FieldRef } from '../model/field.js';
 import { paragraphKey, printedKeys, untrackedEdits, type OutsideParagraph, type UntrackedEdit } from './printed-edits.js';
 import type { ReviewComment, ReviewedDocument, ReviewedParagraph, Revision } from './reviewed-docx.js';
@@ -29,6 +29,8 @@ export interface OutsideChange {
 export interface FieldSplit {
   fields: FieldReview[];
   outside: OutsideChange[];
+  /** Why the field anchors cannot be trusted, if they cannot (see {@link brokenAnchors}): `review` then reads no field. */
+  broken: string[];
 }
 
 /**
@@ -57,6 +59,7 @@ export function splitByField(document: ReviewedDocument): FieldSplit {
     if (paragraph && anchorOf[index] === undefined && next !== undefined && addedBefore(paragraph)) anchorOf[index] = next;
   }
   tablesStartingFields(paragraphs, anchorOf, printedKeys(document.properties));
+  const broken = brokenAnchors(document, anchors, anchorOf);
   const printed: OutsideParagraph[] = [];
   paragraphs.forEach((paragraph, index) => {
     const anchor = anchorOf[index];
@@ -96,7 +99,34 @@ export function splitByField(document: ReviewedDocument): FieldSplit {
     const { kind, count, before, afterField } = edit;
     outside.push({ text: shorten(edit.text), revisions: [], comments: [], untracked: { kind, count, ...(before ? { before } : {}), ...(afterField ? { afterField } : {}) } });
   }
-  return { fields: [...fields.values()], outside: withoutFieldComments(outside, [...fields.values()]) };
+  return { fields: [...fields.values()], outside: withoutFieldComments(outside, [...fields.values()]), broken };
+}
+
+/**
+ * What says the field anchors cannot be trusted to tell whose text a paragraph is: an anchor whose
+ * paragraphs stand in two places with other text between them (its bookmark there twice: copied in
+ * from another file, or the XML edited), a recorded anchor whose bookmark is gone while others are
+ * there (its text deleted with track changes off, or the bookmark removed), and an anchor's bookmark
+ * whose field no property records. Read on, the first put one position's text into another and the
+ * others listed an answer's changes as the generated text's.
+ */
+function brokenAnchors(document: ReviewedDocument, anchors: ReadonlyMap<string, FieldRef>, anchorOf: readonly (string | undefined)[]): string[] {
+  const { paragraphs } = document;
+  const broken: string[] = [];
+  const named = (field: FieldRef) => (field.kind === 'position' ? `position ${field.id}` : `the meeting’s ${field.field}`);
+  const firstWords = (index: number) => `“${shorten(paragraphs[index]?.pieces.map((piece) => piece.text).join('') ?? '')}”`;
+  for (const [anchor, field] of anchors) {
+    const at = anchorOf.flatMap((name, index) => (name === anchor ? [index] : []));
+    const gap = at.findIndex((index, n) => n > 0 && index !== (at[n - 1] ?? 0) + 1);
+    if (gap > 0) broken.push(`the text of ${named(field)} (its hidden bookmark ${anchor}) is marked in two places, at ${firstWords(at[0] ?? 0)} and at ${firstWords(at[gap] ?? 0)}, with other text between them`);
+  }
+  const present = new Set(paragraphs.flatMap((paragraph) => paragraph.bookmarks));
+  if (![...anchors.keys()].some((anchor) => present.has(anchor))) return broken;
+  for (const [anchor, field] of anchors) if (!present.has(anchor)) broken.push(`the hidden bookmark ${anchor} that marks the text of ${named(field)} is gone (its text deleted with track changes off, or the bookmark removed)`);
+  for (const name of present) {
+    if (name.startsWith(ANCHOR_NAME_PREFIX) && /^\d+$/.test(name.slice(ANCHOR_NAME_PREFIX.length)) && !document.properties.has(`${ANCHOR_PROPERTY_PREFIX}${name}`)) broken.push(`the hidden bookmark ${name} marks text whose field no property of the file records (its property removed)`);
+  }
+  return broken;
 }
 
 /**

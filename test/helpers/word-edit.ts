@@ -352,6 +352,27 @@ export class WordEdit {
     return this;
   }
 
+  /** Renames a bookmark: `<w:bookmarkStart … w:name="from"/>` gets the name `to`, its end its own id still. */
+  renameBookmark(from: string, to: string): this {
+    const edited = this.xml.replace(`w:name="${from}"`, `w:name="${to}"`);
+    if (edited === this.xml) throw new Error(`no bookmark ${from}`);
+    this.xml = edited;
+    return this;
+  }
+
+  /** Removes the bookmark named `name`, its start and its end. */
+  withoutBookmark(name: string): this {
+    const id = new RegExp(`<w:bookmarkStart w:name="${name}" w:id="(\\d+)"/>`).exec(this.xml)?.[1];
+    if (id === undefined) throw new Error(`no bookmark ${name}`);
+    this.xml = this.xml.replace(`<w:bookmarkStart w:name="${name}" w:id="${id}"/>`, '').replace(`<w:bookmarkEnd w:id="${id}"/>`, '');
+    return this;
+  }
+
+  /** Removes the custom property `name` (docProps/custom.xml), as one may in Word's File → Properties → Custom. */
+  withoutProperty(name: string): this {
+    return this.otherPart('docProps/custom.xml', (xml) => xml.replace(new RegExp(`<property [^>]*name="${name.replaceAll('.', '\\.')}">.*?</property>`), ''));
+  }
+
   /** Saves as an editor that drops bookmarks would: every `<w:bookmarkStart>` and `<w:bookmarkEnd>` gone. */
   withoutBookmarks(): this {
     this.xml = this.xml.replace(/<w:bookmarkStart [^>]*\/>|<w:bookmarkEnd [^>]*\/>/g, '');

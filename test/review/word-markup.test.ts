@@ -79,3 +79,42 @@ describe('review of the markup Word writes', () => {
     expect(accepted.stderr).toContain('review/cannot-write');
   });
 });
+
+describe('review of a DOCX whose field anchors were tampered with', () => {
+  function refused(dir: string, docx: string): string {
+    const before = readFileSync(join(dir, REFORMS), 'utf8');
+    const achievements = readFileSync(join(dir, 'positions/educ/equity-achievements.yaml'), 'utf8');
+    for (const args of [[], ['--accept']]) {
+      const run = runCli(['review', docx, ...args], dir);
+      expect(run.status, run.stdout).toBe(1);
+      expect(run.stderr).toContain('review/no-anchors');
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      if (args.length) {
+        expect(readFileSync(join(dir, REFORMS), 'utf8')).toBe(before);
+        expect(readFileSync(join(dir, 'positions/educ/equity-achievements.yaml'), 'utf8')).toBe(achievements);
+      }
+      if (!args.length) return run.stderr;
+    }
+    return '';
+  }
+
+  it('refuses a field anchor whose bookmark marks a second answer too, rather than write that answer into the first position', () => {
+    const dir = built();
+    const docx = saved(dir, (word) => word.renameBookmark('_Bf3', '_Bf2').replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA));
+    const message = refused(dir, docx);
+    expect(message).toContain('the text of position equity-achievements (its hidden bookmark _Bf2) is marked in two places, at “Nozīmīgākie Latvijas sasniegumi');
+    expect(message).toContain('and at “Latvijas rīcību turpmākajos gados');
+  });
+
+  it('refuses a DOCX that lost one answer’s bookmark, rather than list its changes as the generated text’s', () => {
+    const dir = built();
+    const docx = saved(dir, (word) => word.withoutBookmark('_Bf3').replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA));
+    expect(refused(dir, docx)).toContain('the hidden bookmark _Bf3 that marks the text of position equity-reforms is gone');
+  });
+
+  it('refuses a DOCX whose property recording one anchor’s field was removed', () => {
+    const dir = built();
+    const docx = saved(dir, (word) => word.withoutProperty('Briefing.Field._Bf3').replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA));
+    expect(refused(dir, docx)).toContain('the hidden bookmark _Bf3 marks text whose field no property of the file records');
+  });
+});

@@ -229,6 +229,7 @@ export class BodyReader {
     this.paragraphs.push(paragraph);
     this.walk(node, context);
     this.current = outer;
+    paragraph.pieces = withoutEdgeBreaks(paragraph.pieces);
     paragraph.comments = [...new Set(paragraph.comments)];
   }
 
@@ -393,6 +394,18 @@ function relaidOut(properties: XmlElement | undefined, inTable: boolean): XmlEle
     ]);
   };
   return kept(properties) === kept(before) ? undefined : change;
+}
+
+/**
+ * The pieces without the line breaks (`w:br`, a page's or a column's too) before the first text and
+ * after the last: Word shows an empty line there, which Markdown cannot write (a `\` that ends a
+ * paragraph is printed as a backslash), so they are the layout's, as a justified paragraph is.
+ */
+function withoutEdgeBreaks(pieces: Piece[]): Piece[] {
+  const text = (piece: Piece) => piece.text !== '' || piece.footnote !== undefined || piece.symbol !== undefined;
+  const first = pieces.findIndex((piece) => text(piece) && piece.text !== '\n');
+  const last = pieces.findLastIndex((piece) => text(piece) && piece.text !== '\n');
+  return pieces.filter((piece, index) => piece.text !== '\n' || (index > first && index < last && first >= 0));
 }
 
 /** A tracked change; a move counts as a deletion where the text was and an insertion where it went. */

@@ -340,6 +340,14 @@ export class WordEdit {
     });
   }
 
+  /** After `context`, a line break (Shift+Enter; `type` "page" for Ctrl+Enter) typed with track changes on and nothing after it. */
+  breakAfter(context: string, stamp: Stamp, type?: 'page' | 'column'): this {
+    return this.splitRun(context, context, (rPr, text) => {
+      const br = type ? `<w:br w:type="${type}"/>` : '<w:br/>';
+      return `<w:r>${rPr}<w:t xml:space="preserve">${text}</w:t></w:r><w:ins w:id="${nextId++}" w:author="${stamp.author}" w:date="${stamp.date}"><w:r>${rPr}${br}</w:r></w:ins>`;
+    });
+  }
+
   /** Gives the paragraph holding `context` the properties `properties` with track changes on: a `w:pPrChange` holding its properties before, as Word records them. */
   relayout(context: string, properties: string, stamp: Stamp): this {
     const start = this.paragraphStartOf(context);

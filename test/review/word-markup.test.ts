@@ -55,6 +55,23 @@ describe('review of the markup Word writes', () => {
     expect(body(dir)).not.toContain('ļoti');
   });
 
+  it('a line or page break typed at a paragraph’s end is no text: --accept writes no backslash, which the report would print', () => {
+    const dir = built();
+    const before = body(dir);
+    const docx = saved(dir, (word) =>
+      word
+        .replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA)
+        .breakAfter(' paredzēts:', ANNA)
+        .breakAfter('risinājumi tiek turpināti arī pēc projekta beigām.', ANNA, 'page'),
+    );
+    const listed = runCli(['review', docx], dir);
+    expect(listed.status, listed.stderr).toBe(0);
+    expect(listed.stdout).toContain('Tuvākajā laikā [-prioritāri-]{+vispirms+} paredzēts:\n');
+    const accepted = runCli(['review', docx, '--accept'], dir);
+    expect(accepted.status, accepted.stderr).toBe(0);
+    expect(body(dir)).toBe(before.replace('Tuvākajā laikā prioritāri paredzēts:', 'Tuvākajā laikā vispirms paredzēts:'));
+  });
+
   it('a paragraph justified, spaced or indented with track changes on is no change of its text: the review’s other changes are written', () => {
     const dir = built();
     const before = body(dir);

@@ -241,7 +241,11 @@ function reviewField({ project, meeting, document, options, result, gap }: Field
     outcome(field, source, printed, accepted, {
       notes: accepted.notes,
       // Word's tracked paragraph changes (numbering removed, a level deeper, another style) are not carried into the Markdown.
-      lost: [...accepted.lost, ...layoutChanges(printed).map((text) => `the reviewer changed the numbering or layout of “${text}” (a tracked paragraph change), which is not carried into the text`)],
+      lost: [
+        ...accepted.lost,
+        ...layoutChanges(printed).map((text) => `the reviewer changed the numbering or layout of “${text}” (a tracked paragraph change), which is not carried into the text`),
+        ...(field.joinedOutside ? [`${field.joinedOutside}, which no file can hold`] : []),
+      ],
       conflicts,
       accepted: rebased.text,
     }),

@@ -1,5 +1,6 @@
 import { ANCHOR_NAME_PREFIX, ANCHOR_PROPERTY_PREFIX, recordedAnchors } from '../docx/anchors.js';
 import type { FieldRef } from '../model/field.js';
+import { markGone, textOf } from './paragraph-groups.js';
 import { paragraphKey, printedKeys, untrackedEdits, type OutsideParagraph, type UntrackedEdit } from './printed-edits.js';
 import type { ReviewComment, ReviewedDocument, ReviewedParagraph, Revision } from './reviewed-docx.js';
 
@@ -13,6 +14,8 @@ export interface FieldReview {
   /** Every tracked change in the field and its footnotes: insertions, deletions, formatting changes, split or joined paragraphs. */
   revisions: Revision[];
   comments: ReviewComment[];
+  /** The reviewer's join of the field's last paragraph with the text after the field, which no file can hold (see {@link joinedOutside}). */
+  joinedOutside?: string;
 }
 
 /** A tracked change or comment outside every field (generated text such as the title), or an edit of such text made with track changes off. */
@@ -78,6 +81,10 @@ export function splitByField(document: ReviewedDocument): FieldSplit {
     for (const comment of comments) if (!review.comments.includes(comment)) review.comments.push(comment);
     fields.set(anchor, review);
   });
+  for (const review of fields.values()) {
+    const joined = joinedOutside(paragraphs, review.paragraphs);
+    if (joined) review.joinedOutside = joined;
+  }
   const referred = new Set<string>();
   for (const review of fields.values()) {
     for (const id of footnoteIds(review.paragraphs)) {
@@ -100,6 +107,24 @@ export function splitByField(document: ReviewedDocument): FieldSplit {
     outside.push({ text: shorten(edit.text), revisions: [], comments: [], untracked: { kind, count, ...(before ? { before } : {}), ...(afterField ? { afterField } : {}) } });
   }
   return { fields: [...fields.values()], outside: withoutFieldComments(outside, [...fields.values()]), broken };
+}
+
+/**
+ * The field's last paragraph (with those joined to it) when the reviewer joined it with the question
+ * or other printed text after the field, deleting its mark with track changes on: the field's own
+ * paragraphs read as they were, but the report no longer would, so the join is not written, nor lost
+ * without a word. A last paragraph deleted whole, mark and all, joins nothing. (The mark of a question
+ * joined with the answer after it is the question's, a change of the generated text.)
+ */
+function joinedOutside(all: readonly ReviewedParagraph[], own: readonly ReviewedParagraph[]): string | undefined {
+  const last = own.at(-1);
+  const end = last ? all.indexOf(last) : -1;
+  if (!last || end + 1 >= all.length || !markGone(last, 'accept')) return undefined;
+  // What runs on into the paragraph after the field: the last, and those before it whose marks are gone too.
+  let start = end;
+  for (let previous = all[start - 1]; previous && own.includes(previous) && markGone(previous, 'accept'); previous = all[start - 1]) start--;
+  if (all.slice(start, end + 1).every((p) => textOf(p, 'accept').trim() === '')) return undefined;
+  return `the reviewer joined “${shorten(markedText(last.pieces))}” with the paragraph after it, outside the field (a question or other text the report prints)`;
 }
 
 /**

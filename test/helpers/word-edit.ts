@@ -348,6 +348,15 @@ export class WordEdit {
     });
   }
 
+  /** Deletes the mark of the paragraph holding `context` with track changes on (Delete at its end): it is one with the next. */
+  joinWithNext(context: string, stamp: Stamp): this {
+    const start = this.paragraphStartOf(context);
+    const end = this.xml.indexOf('</w:pPr>', start);
+    if (this.xml.slice(start, end).includes('<w:rPr>')) throw new Error(`the mark has properties already: ${context}`);
+    this.xml = `${this.xml.slice(0, end)}<w:rPr><w:del w:id="${nextId++}" w:author="${stamp.author}" w:date="${stamp.date}"/></w:rPr>${this.xml.slice(end)}`;
+    return this;
+  }
+
   /** Gives the paragraph holding `context` the properties `properties` with track changes on: a `w:pPrChange` holding its properties before, as Word records them. */
   relayout(context: string, properties: string, stamp: Stamp): this {
     const start = this.paragraphStartOf(context);

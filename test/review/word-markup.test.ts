@@ -72,6 +72,18 @@ describe('review of the markup Word writes', () => {
     expect(body(dir)).toBe(before.replace('Tuvākajā laikā prioritāri paredzēts:', 'Tuvākajā laikā vispirms paredzēts:'));
   });
 
+  it('an answer’s last paragraph joined with the question after it cannot be written, nor is it recorded as a change of nothing', () => {
+    const dir = built();
+    const before = readFileSync(join(dir, 'positions/educ/equity-achievements.yaml'), 'utf8');
+    const docx = saved(dir, (word) => word.joinWithNext('sociālo dienestu sadarbību.', ANNA));
+    const listed = runCli(['review', docx], dir);
+    expect(listed.stdout).toContain('cannot be written: the reviewer joined “Šie pasākumi palīdzēja nodrošināt mācību nepārtrauktību a…” with the paragraph after it, outside the field');
+    const accepted = runCli(['review', docx, '--accept'], dir);
+    expect(accepted.status).toBe(1);
+    expect(accepted.stderr).toContain('review/cannot-write');
+    expect(readFileSync(join(dir, 'positions/educ/equity-achievements.yaml'), 'utf8')).toBe(before);
+  });
+
   it('a paragraph justified, spaced or indented with track changes on is no change of its text: the review’s other changes are written', () => {
     const dir = built();
     const before = body(dir);

@@ -19,7 +19,7 @@ export function builtMeeting(project: Project, document: ReviewedDocument, resul
   const briefingProperties = [...document.properties.keys()].filter((name) => name.startsWith('Briefing.'));
   if (briefingProperties.length && !briefingProperties.some((name) => name.startsWith(ANCHOR_PROPERTY_PREFIX))) {
     result.diagnostics.push(
-      path === undefined
+      path === undefined || isRedline(document)
         ? diagnostic(result.docx, undefined, 'error', 'review/no-anchors', 'This DOCX was written by briefing but has no field anchors: it is a redline from `briefing diff`, or a report built before anchors were written.', 'Build the report with `briefing build` and send that DOCX for review.')
         : // A report of the meeting, but with no field review writes back: the speaking points print only each position's `speaking_points`.
           diagnostic(
@@ -45,6 +45,15 @@ export function builtMeeting(project: Project, document: ReviewedDocument, resul
   }
   result.meeting = meeting.path;
   return meeting;
+}
+
+/**
+ * A redline from `briefing diff`: it says so in the comment on its first paragraph (`briefing diff:
+ * <file>`, src/diff/format/docx.ts). One of a meeting records the meeting as a report does, so its
+ * own tracked changes were taken for a reviewer's in a report of the speaking points.
+ */
+function isRedline(document: ReviewedDocument): boolean {
+  return [...document.comments.values()].some((comment) => comment.text.startsWith('briefing diff: '));
 }
 
 /**

@@ -475,6 +475,20 @@ describe('briefing review', () => {
     expect(run.stdout).toContain('“Informatīvais [-ziņojums-]{+ziņojumu+} par');
   });
 
+  it('says a redline of the meeting from briefing diff is one, not a report of the speaking points whose changes are a reviewer’s', () => {
+    const dir = built();
+    const other = join(tempDir(), 'meeting.yaml');
+    writeFileSync(other, readFileSync(join(dir, EXAMPLE_MEETING), 'utf8').replace('Portugāles prezidentūra neformālo', 'Portugāles prezidentūra oficiālo'));
+    const redline = join(dir, 'out/meeting-redline.docx');
+    const diff = runCli(['diff', EXAMPLE_MEETING, other, '--format', 'docx', '--out', redline], dir);
+    expect(diff.status, diff.stderr).not.toBe(2);
+    const run = runCli(['review', redline], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('review/no-anchors');
+    expect(run.stderr).toContain('it is a redline from `briefing diff`');
+    expect(run.stderr).not.toContain('speaking points');
+  });
+
   it('refuses a DOCX not built by briefing, from another project, or whose position changed since', () => {
     const dir = built();
     const foreign = join(tempDir(), 'foreign.docx');

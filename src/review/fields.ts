@@ -62,6 +62,7 @@ export function splitByField(document: ReviewedDocument): FieldSplit {
     if (paragraph && anchorOf[index] === undefined && next !== undefined && addedBefore(paragraph)) anchorOf[index] = next;
   }
   tablesStartingFields(paragraphs, anchorOf, printedKeys(document.properties));
+  textBeforeFields(paragraphs, anchorOf, printedKeys(document.properties));
   const broken = brokenAnchors(document, anchors, anchorOf);
   const printed: OutsideParagraph[] = [];
   paragraphs.forEach((paragraph, index) => {
@@ -202,6 +203,30 @@ function tablesStartingFields(paragraphs: readonly ReviewedParagraph[], anchorOf
     const cells = paragraphs.slice(first, index);
     if (cells.some((cell) => printed.has(paragraphKey(cell) ?? ''))) continue;
     for (let at = first; at < index; at++) anchorOf[at] = anchor;
+  }
+}
+
+/**
+ * The paragraphs right before a field's first one, outside every field, that are none of the text
+ * the build printed outside the fields (its keys, `printed`): the field's own, whose bookmark starts
+ * later than they do. LibreOffice writes a field's bookmark across paragraphs as a start without an
+ * end in its first paragraph and the same name again around its last; saved by LibreOffice a second
+ * time, the bookmark is the last's alone, and the field's paragraphs before it read as deleted (and
+ * added outside it) with track changes off: `--accept` took them out of the file. A paragraph typed
+ * there with track changes off is the field's too, as one typed with them on is ({@link addedBefore}).
+ * Without the keys (a report built before they were recorded) nothing tells, and nothing is moved.
+ */
+function textBeforeFields(paragraphs: readonly ReviewedParagraph[], anchorOf: (string | undefined)[], printed: ReadonlySet<string> | undefined): void {
+  if (!printed) return;
+  for (let index = 1; index < paragraphs.length; index++) {
+    const anchor = anchorOf[index];
+    if (anchor === undefined || anchorOf[index - 1] !== undefined) continue;
+    for (let at = index - 1; at >= 0 && anchorOf[at] === undefined; at--) {
+      const paragraph = paragraphs[at];
+      const key = paragraph && !paragraph.cell ? paragraphKey(paragraph) : undefined;
+      if (key === undefined || printed.has(key)) break;
+      anchorOf[at] = anchor;
+    }
   }
 }
 

@@ -678,6 +678,19 @@ describe('briefing review', () => {
     expect(after.clearance).toMatchObject({ AM: { status: 'objected' } });
   });
 
+  itWithOffice('a report saved twice by LibreOffice keeps the meeting’s background whole: its first paragraphs are not read as deleted', () => {
+    const dir = built();
+    const meeting = readFileSync(join(dir, EXAMPLE_MEETING), 'utf8');
+    const once = convertWithOffice(reviewed(dir), 'docx:MS Word 2007 XML', tempDir());
+    // Saved again, the background's bookmark, written the first time as a start in its first paragraph and the name again around its last, is the last's alone.
+    const twice = convertWithOffice(once, 'docx:MS Word 2007 XML', tempDir());
+    const run = runCli(['review', twice, '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain('added with track changes off');
+    expect(readFileSync(join(dir, EXAMPLE_MEETING), 'utf8')).toBe(meeting);
+    expect(String(position(dir, 'equity-reforms').data.body)).toContain('Tuvākajā laikā vispirms paredzēts:');
+  });
+
   itWithOffice('a comment alone, in a report saved again by LibreOffice, leaves the text as it was: its lists count as in Word', () => {
     const dir = built();
     const before = position(dir, 'equity-eu-cooperation').text;

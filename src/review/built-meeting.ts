@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { ANCHOR_PROPERTY_PREFIX } from '../docx/anchors.js';
 import type { LoadedMeeting } from '../load/meeting.js';
-import { loadAllMeetings } from '../load/meetings.js';
+import { fileCodeOf, loadAllMeetings } from '../load/meetings.js';
 import type { Project } from '../load/project.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { markedText, revisionsOf, type FieldReview } from './fields.js';
@@ -33,11 +33,23 @@ export function builtMeeting(project: Project, document: ReviewedDocument, resul
     );
     return undefined;
   }
+  const meetings = loadAllMeetings(project);
   if (!path) {
-    result.diagnostics.push(diagnostic(result.docx, undefined, 'error', 'review/not-built-here', 'This DOCX was not built by briefing: it has no Briefing.Meeting property.', 'Only a DOCX written by `briefing build` can be read back; for an older report use `briefing import`.'));
+    const lookalike = briefingProperties.length ? undefined : meetingByFooter(meetings, document);
+    result.diagnostics.push(
+      lookalike
+        ? diagnostic(
+            result.docx,
+            undefined,
+            'error',
+            'review/not-built-here',
+            `This DOCX has the file code of ${lookalike.path} in its footer (${lookalike.code}), but none of the hidden properties a report briefing builds has for review to read it back: it was saved by a program that drops a document's custom properties (an online editor such as Google Docs), or its text was copied into a new document.`,
+            'Ask for the file as Word or LibreOffice saved it (with track changes on), or build the report again and send that for review; the changes in this one can only be made in the position files by hand.',
+          )
+        : diagnostic(result.docx, undefined, 'error', 'review/not-built-here', 'This DOCX was not built by briefing: it has no Briefing.Meeting property.', 'Only a DOCX written by `briefing build` can be read back; for an older report use `briefing import`.'),
+    );
     return undefined;
   }
-  const meetings = loadAllMeetings(project);
   const meeting = meetings.find((m) => m.path === path) ?? movedMeeting(project, meetings, path, document.properties.get('Briefing.MeetingHash'));
   if (!meeting) {
     result.diagnostics.push(diagnostic(result.docx, undefined, 'error', 'review/other-meeting', `This DOCX was built from ${path}, which is not a meeting of this project.`, 'Run review in the project the report was built in (or pass -C <folder>).'));
@@ -45,6 +57,15 @@ export function builtMeeting(project: Project, document: ReviewedDocument, resul
   }
   result.meeting = meeting.path;
   return meeting;
+}
+
+/** The meeting of this project whose file code the DOCX's footer or header prints, if one does: a report of it that lost briefing's properties. */
+function meetingByFooter(meetings: readonly LoadedMeeting[], document: ReviewedDocument): { path: string; code: string } | undefined {
+  for (const meeting of meetings) {
+    const code = fileCodeOf(meeting);
+    if (code && document.marginTexts.some((text) => text.split(/\s+/).includes(code))) return { path: meeting.path, code };
+  }
+  return undefined;
 }
 
 /**

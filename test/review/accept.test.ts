@@ -497,6 +497,17 @@ describe('briefing review', () => {
     const notOurs = runCli(['review', foreign], dir);
     expect(notOurs.status).toBe(1);
     expect(notOurs.stderr).toContain('review/not-built-here');
+    // Its footer still prints the meeting's file code: the report, saved by a program that drops custom properties.
+    expect(notOurs.stderr).toContain('This DOCX has the file code of meetings/2021-02-19-educ-informal.yaml in its footer (IZMzin_190221_EDUC), but none of the hidden properties');
+    expect(notOurs.stderr).toContain('Ask for the file as Word or LibreOffice saved it');
+    // Without the code anywhere in its margins, a DOCX of someone else's.
+    const stranger = join(tempDir(), 'stranger.docx');
+    let margins = stripCustomProperties(plain);
+    for (const footer of ['word/footer1.xml', 'word/footer2.xml']) margins = new WordEdit(margins, footer).untracked('IZMzin_190221_EDUC', 'IZMzin_190221_EDUC', 'VMzin_010321_EPSCO').bytes();
+    writeFileSync(stranger, stripCustomProperties(margins));
+    const strangers = runCli(['review', stranger], dir);
+    expect(strangers.status).toBe(1);
+    expect(strangers.stderr).toContain('This DOCX was not built by briefing: it has no Briefing.Meeting property.');
 
     const redline = join(dir, 'out/redline.docx');
     const diff = runCli(['diff', 'positions/educ/equity-reforms.yaml', join(REPO, 'positions/educ/equity-reforms.yaml'), '--format', 'docx', '--out', redline], dir);

@@ -8,7 +8,7 @@ import { placeAtWords, lineFrom, moreInField, fieldLabel, type Placer, placer } 
 import { beforeParse } from './markdown-limits.js';
 import { SUSPECT_LINK, linkProblems, BRACKETS_WITHOUT_WORDS, linkTextProblems, undefinedLinkLabelProblems, SPACED_ADDRESS, SPACED_LINK, spacedAddressProblems } from './markdown-link-rules.js';
 import { mayRenumber, listNumberProblems, pastedBulletProblems, PASTED_MARK_LINE, ITEM_WITHOUT_TEXT, emptyItemProblems } from './markdown-list-rules.js';
-import { SPACED_HYPHEN, spacedHyphenProblems, SPLIT_WORD, splitWordProblems, emDashProblems, straightQuoteProblems, adjacentNoteProblems, rangeHyphenProblems, percentFormProblems, timeFormProblems } from './markdown-typography-rules.js';
+import { SPACED_HYPHEN, spacedHyphenProblems, SPLIT_WORD, splitWordProblems, emDashProblems, straightQuoteProblems, adjacentNoteProblems, rangeHyphenProblems, percentFormProblems, timeFormProblems, digitGroupProblems } from './markdown-typography-rules.js';
 
 /**
  * A `[^label]` that GFM left as text: no definition in the field. A `\[` escapes it. A label holds
@@ -120,6 +120,7 @@ const TREE_CHECKS: readonly TreeCheck[] = [
   { mayFind: (text) => /\d\.?-\d/.test(text), find: rangeHyphenProblems },
   { mayFind: (text) => text.includes('%'), find: percentFormProblems },
   { mayFind: (text) => /lkst\./.test(text), find: timeFormProblems },
+  { mayFind: (text) => /\d{5}/.test(text), find: digitGroupProblems },
   { mayFind: (text) => HEADING_MAY_INTERRUPT.test(text), find: headingInParagraphProblems },
   { mayFind: (text) => TOO_MANY_MARKS.test(text), find: headingLevelProblems },
   { mayFind: (text) => text.includes('  \n'), find: hardBreakProblems },

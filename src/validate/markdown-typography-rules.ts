@@ -280,6 +280,47 @@ function timeFormWarning(file: YamlFile, field: readonly PropertyKey[], found: r
   ];
 }
 
+/**
+ * A whole number of five to nine digits written without groups ("12400", "5000000"): not a part of a code or a reference
+ * (letters, digits, "/", "-" or "." beside it: "13587/21", "LV-1050", "32021R0241", "1.5"), not one with a leading zero, nor one
+ * after "Nr.", "tālr." or "tel." or a country's calling code, which are numbers of their own.
+ */
+const UNGROUPED = /(?<![\p{L}\p{N}./\\-]|(?:[Nn]r|[Tt]ālr|[Tt]el)\.\s?|\+\d{3}\s?)([1-9]\d{4,8})(?![\p{L}\p{N}/-]|[.:]\d)/gu;
+
+/** Where `text` writes a number of five or more digits without grouping them, each at the number, with it as typed and as Latvian writes it. */
+function ungroupedNumbers(text: string, offsets: readonly [start: number, end: number][]): { at: number; typed: string; latvian: string }[] {
+  return offsets.flatMap(([start, end]) =>
+    [...text.slice(start, end).matchAll(UNGROUPED)].map((match) => ({ at: start + match.index, typed: match[0], latvian: match[0].replace(/\B(?=(?:\d{3})+$)/g, ' ') })),
+  );
+}
+
+/**
+ * `markdown/digit-group`: a number of five or more digits in the running text of a Latvian field written without its digits
+ * grouped ("12400 personām"), which the report prints as typed, where Latvian groups them in threes with a space ("12 400",
+ * as the model report's "11 352"). Said once a field, at the first, with how many more there are; a four-digit number (a year),
+ * a code or reference, a number after "Nr.", "tālr." or "tel.", code and an English field (`…_en`) are left alone.
+ */
+export function digitGroupProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
+  if (isEnglish(field)) return [];
+  return digitGroupWarning(file, field, ungroupedNumbers(text, textSpans(tree)), place);
+}
+
+/** The `markdown/digit-group` warning of a field whose numbers were `found` without their digits grouped, at the first. */
+function digitGroupWarning(file: YamlFile, field: readonly PropertyKey[], found: readonly { at: number; typed: string; latvian: string }[], place: Placer): Diagnostic[] {
+  const [first] = found;
+  if (first === undefined) return [];
+  return [
+    diagnostic(
+      file.path,
+      place(first.at, first.typed),
+      'warning',
+      'markdown/digit-group',
+      `${fieldLabel(field)} writes a number of ${first.typed.length} digits without grouping them, “${first.typed}”${moreInField(found.length)}: the report prints it as typed, where Latvian groups the digits in threes with a space, “${first.latvian}”.`,
+      `Write “${first.latvian}” (the report keeps the groups on one line). A number that is an identifier rather than an amount (a registration or document number) can stay as it is: write “Nr.” before it.`,
+    ),
+  ];
+}
+
 /** A typewriter double quotation mark, as a keyboard types it. */
 const STRAIGHT_QUOTES = /"/g;
 
@@ -348,8 +389,8 @@ export function adjacentNoteProblems(file: YamlFile, field: readonly PropertyKey
 }
 
 /**
- * `markdown/spaced-hyphen`, `markdown/em-dash`, `markdown/straight-quote`, `markdown/range-hyphen`, `markdown/percent-form`, `markdown/time-form` and
- * `markdown/split-word` in plain-text fields the report prints as
+ * `markdown/spaced-hyphen`, `markdown/em-dash`, `markdown/straight-quote`, `markdown/range-hyphen`, `markdown/percent-form`, `markdown/time-form`,
+ * `markdown/digit-group` and `markdown/split-word` in plain-text fields the report prints as
  * they are (a meeting's topic, names and questions): all their text is running text.
  */
 export function plainTextTypographyProblems(file: YamlFile, fields: readonly (readonly [readonly PropertyKey[], string | undefined])[]): Diagnostic[] {
@@ -364,6 +405,7 @@ export function plainTextTypographyProblems(file: YamlFile, fields: readonly (re
       ...rangeHyphenWarning(file, field, yearRangeHyphens(text, [[0, text.length]]), place),
       ...percentFormWarning(file, field, percentMiswritten(text, [[0, text.length]]), place),
       ...timeFormWarning(file, field, timesMiswritten(text, [[0, text.length]]), place),
+      ...digitGroupWarning(file, field, ungroupedNumbers(text, [[0, text.length]]), place),
       ...splitWordWarning(file, field, text, offsets(SPLIT_WORDS_FOLDED), place, 'YAML joins the lines of a value so'),
     ];
   });

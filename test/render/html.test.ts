@@ -336,6 +336,23 @@ test('a per cent without a space before its sign, or with a decimal point, is a 
   ]);
 });
 
+// A number typed without its groups, "12400", printed so beside the model report's "11 352".
+test('a number of five or more digits without its groups is a warning once a field in a Latvian text, at the first; its hint writes the number grouped', async () => {
+  const problems = bodyProblems('markdown/digit-group');
+  expect(await problems('Atbalstu saņēma 12400 personas, kopā 5000000 EUR.')).toEqual([
+    [19, 19, '`body` writes a number of 5 digits without grouping them, “12400” (and 1 more in this field): the report prints it as typed, where Latvian groups the digits in threes with a space, “12 400”.'],
+  ]);
+  const hinted = (await check({ cwd: exampleProject({ [POSITION]: exampleFile(POSITION).replace(/^body: \|\n/m, 'body: |\n  Kopā 2500000,50 EUR.\n\n') }), paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/digit-group');
+  expect(hinted.map((d) => d.hint)).toEqual(['Write “2 500 000” (the report keeps the groups on one line). A number that is an identifier rather than an amount (a registration or document number) can stay as it is: write “Nr.” before it.']);
+  // Grouped, a year, a code or reference, a number after "Nr.", "tālr." or a calling code, a leading zero, code: left alone.
+  expect(await problems('Kopā 12 400 personu 2021. gadā; dokuments 13587/21; LV-10500; 32021R0241; Nr. 12345; tālr. 67047800; +371 67047800; 012345; `12400`; 1.23456.')).toEqual([]);
+  const english = exampleFile(POSITION).replace(/\nclearance:/, '\nbody_en: |\n  Some 12400 people.\n\nclearance:');
+  expect((await check({ cwd: exampleProject({ [POSITION]: english }), paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/digit-group')).toEqual([]);
+  const meeting = exampleFile(MEETING).replace('topic: Vienlīdzīga piekļuve izglītībai', 'topic: Vienlīdzīga piekļuve izglītībai 100000 skolēnu');
+  const topic = (await check({ cwd: exampleProject({ [MEETING]: meeting }), paths: [MEETING], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/digit-group');
+  expect(topic.map((d) => d.message)).toEqual(['`topic` writes a number of 6 digits without grouping them, “100000”: the report prints it as typed, where Latvian groups the digits in threes with a space, “100 000”.']);
+});
+
 // A time typed as a clock shows it, "plkst. 9:00", printed so beside the meeting's own "plkst. 10.00".
 test('a time after "plkst." with a colon, a leading zero or no space is a warning once a field in a Latvian text, at the first; its hint writes the time as the report does', async () => {
   const problems = bodyProblems('markdown/time-form');

@@ -2,13 +2,14 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { acceptedText } from '../../src/review/accepted.js';
 import { textOf } from '../../src/review/paragraph-groups.js';
-import { splitByField } from '../../src/review/fields.js';
+import { splitByField, takenBackChanges, withdrawnNotes } from '../../src/review/fields.js';
 import { commentThreads } from '../../src/review/reviewed-docx.js';
 import { DamagedDocxError } from '../../src/review/docx-errors.js';
 import { readReviewedDocx } from '../../src/review/read-docx.js';
 import { compileDocx } from '../../src/docx/index.js';
 import { configSchema } from '../../src/model/index.js';
 import { claimUnpackedSize } from '../helpers/docx.js';
+import { WordEdit } from '../helpers/word-edit.js';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const FIELD = (id: string) => `{"kind":"position","id":"${id}","version":1,"field":"body","file":"positions/${id}.yaml"}`.replace(/"/g, '&quot;');
@@ -83,6 +84,44 @@ describe('reading a reviewed DOCX', () => {
     expect(document.paragraphs[2]?.bookmarks).toEqual([]);
   });
 
+  it('keeps a paragraph the reviewer added inside a field’s bookmark in that field when the next field follows it at once', () => {
+    const ins = (text: string) => `<w:ins w:id="5" w:author="X" w:date="2021-02-16T00:00:00Z">${r(text)}</w:ins>`;
+    const body = [
+      p(`<w:bookmarkStart w:id="0" w:name="_Bf1"/>${r('A one.')}`),
+      `<w:p><w:pPr><w:rPr><w:ins w:id="4" w:author="X" w:date="2021-02-16T00:00:00Z"/></w:rPr></w:pPr>${ins('A added.')}<w:bookmarkEnd w:id="0"/></w:p>`,
+      p(`<w:bookmarkStart w:id="1" w:name="_Bf2"/>${r('B one.')}<w:bookmarkEnd w:id="1"/>`),
+    ].join('');
+    const split = splitByField(readReviewedDocx(docx(body)));
+    expect(split.fields.map((f) => [f.field.id, f.paragraphs.map((x) => textOf(x, 'accept'))])).toEqual([
+      ['a', ['A one.', 'A added.']],
+      ['b', ['B one.']],
+    ]);
+  });
+
+  it('reads a field whose footnote reference names a note the DOCX does not hold as the field’s text, without the note', () => {
+    const body = p(`<w:bookmarkStart w:id="0" w:name="_Bf1"/>${r('Teksts')}<w:r><w:footnoteReference w:id="9"/></w:r>${r('.')}<w:bookmarkEnd w:id="0"/>`);
+    const split = splitByField(readReviewedDocx(docx(body)));
+    expect(split.fields.map((f) => [f.field.id, f.paragraphs.map((x) => textOf(x, 'accept')), [...f.footnotes.keys()], f.revisions])).toEqual([['a', ['Teksts.'], [], []]]);
+  });
+
+  it('shortens a change outside the fields whose mark would be cut in two at the excerpt’s end to the text before the mark', () => {
+    // 56 characters: the mark of the change after them stands at the 57th and 58th, where the excerpt ends.
+    const before = 'Teksts ārpus laukiem, ko veidne liek pirms šīm atbildēm ';
+    const stamp = 'w:id="5" w:author="X" w:date="2021-02-16T00:00:00Z"';
+    const body = [
+      p(`${r(before)}<w:ins ${stamp}>${r('un vēl pievienots teksts.')}</w:ins>`),
+      p(`${r(before)}<w:del ${stamp}><w:r><w:delText>un izdzēsts teksts.</w:delText></w:r></w:del>`),
+    ].join('');
+    expect(before.length).toBe(56);
+    expect(splitByField(readReviewedDocx(docx(body))).outside.map((change) => change.text)).toEqual([`${before}…`, `${before}…`]);
+  });
+
+  it('leaves a table right before a field’s first paragraph outside the field when the DOCX records no printed keys (a report built before them)', () => {
+    const body = [`<w:tbl><w:tr><w:tc>${p(r('Šūna.'))}</w:tc></w:tr></w:tbl>`, p(`<w:bookmarkStart w:id="0" w:name="_Bf1"/>${r('A one.')}<w:bookmarkEnd w:id="0"/>`)].join('');
+    const split = splitByField(readReviewedDocx(docx(body)));
+    expect(split.fields.map((f) => [f.field.id, f.paragraphs.map((x) => textOf(x, 'accept'))])).toEqual([['a', ['A one.']]]);
+  });
+
   it('reads tables nested 330 deep, and refuses a part nested deeper than 1,000 elements as damaged, where it goes too deep (its readers recurse)', () => {
     const nested = (levels: number) => `${'<w:tbl><w:tr><w:tc>'.repeat(levels)}${p(r('Iekšā.'))}${'</w:tc></w:tr></w:tbl>'.repeat(levels)}`;
     expect(readReviewedDocx(docx(nested(330))).paragraphs.map((x) => textOf(x, 'accept'))).toEqual(['Iekšā.']);
@@ -134,6 +173,27 @@ describe('reading a reviewed DOCX', () => {
     expect(splitByField(document).fields[0]?.comments.map((c) => c.id)).toEqual(['1', '2', '5']);
   });
 
+  it('names who inserted text another deleted again, and who deleted it, as unknown where the change names no author', () => {
+    const del = (author: string) => `<w:del w:id="6" ${author} w:date="2021-02-17T00:00:00Z"><w:r><w:delText>ļoti </w:delText></w:r></w:del>`;
+    const body = [
+      p(`${r('Tas ir ')}<w:ins w:id="5" w:date="2021-02-16T00:00:00Z">${del('w:author="Pēteris Liepa (LM)"')}</w:ins>${r('svarīgi.')}`),
+      p(`${r('Tas ir ')}<w:ins w:id="7" w:author="Anna Ozola (AM)" w:date="2021-02-16T00:00:00Z">${del('')}</w:ins>${r('svarīgi.')}`),
+    ].join('');
+    expect(withdrawnNotes(readReviewedDocx(docx(body)).paragraphs)).toEqual([
+      'text unknown inserted and Pēteris Liepa (LM) deleted again: “ļoti ”',
+      'text Anna Ozola (AM) inserted and unknown deleted again: “ļoti ”',
+    ]);
+  });
+
+  it('takes no change for one taken back where the reviewer deleted a word and typed it back with a footnote reference or a symbol briefing cannot read', () => {
+    const stamp = (id: number) => `w:id="${id}" w:author="Anna Ozola (AM)" w:date="2021-02-16T09:30:00Z"`;
+    const retyped = (inserted: string) => p(`${r('Tas ir ')}<w:del ${stamp(1)}><w:r><w:delText>svarīgi</w:delText></w:r></w:del><w:ins ${stamp(2)}>${r('svarīgi')}${inserted}</w:ins>${r('.')}`);
+    const body = [retyped(''), retyped('<w:r><w:footnoteReference w:id="1"/></w:r>'), retyped('<w:r><w:sym w:font="Webdings" w:char="F021"/></w:r>')].join('');
+    const paragraphs = readReviewedDocx(docx(body)).paragraphs;
+    // Retyped as it was, the pair is taken back; with a note or a symbol added, it is a change.
+    expect(paragraphs.map((paragraph) => takenBackChanges([paragraph]).length)).toEqual([2, 0, 0]);
+  });
+
   it('reads a tracked move as a deletion where the text was and an insertion where it went', () => {
     const body = p(`<w:bookmarkStart w:id="0" w:name="_Bf1"/><w:moveFrom w:id="7" w:author="X" w:date="2021-02-16T00:00:00Z">${r('Moved. ')}</w:moveFrom>${r('Stays.')}<w:moveTo w:id="8" w:author="X" w:date="2021-02-16T00:00:00Z">${r(' Moved.')}</w:moveTo><w:bookmarkEnd w:id="0"/>`);
     const [paragraph] = readReviewedDocx(docx(body)).paragraphs;
@@ -142,7 +202,7 @@ describe('reading a reviewed DOCX', () => {
     expect(textOf(paragraph, 'reject')).toBe('Moved. Stays.');
   });
 
-  it('reads a paragraph mark moved away with the text before it as a mark deleted: what stays joins the next paragraph', () => {
+  it('reads a paragraph mark moved away with the text before it as a mark deleted (what stays joins the next paragraph), and one moved in as a mark inserted', () => {
     const stamp = 'w:author="X" w:date="2021-02-16T00:00:00Z"';
     const body = [
       `<w:p><w:pPr><w:rPr><w:moveFrom w:id="3" ${stamp}/></w:rPr></w:pPr><w:bookmarkStart w:id="0" w:name="_Bf1"/>${r('Pirmā ')}<w:moveFrom w:id="4" ${stamp}>${r('daļa.')}</w:moveFrom></w:p>`,
@@ -152,6 +212,24 @@ describe('reading a reviewed DOCX', () => {
     const [field] = splitByField(readReviewedDocx(docx(body))).fields;
     if (!field) throw new Error('no field');
     expect(acceptedText(field.paragraphs, 'Pirmā daļa.\n\nOtrā.\n').markdown).toBe('Pirmā Otrā.\n\nDaļa.\n');
+    // Moved into a paragraph, after its first sentence, the text ends it there: the paragraph's mark moved in with it is an inserted one, which rejected joins the rest again.
+    const into = [
+      `<w:p><w:pPr><w:rPr><w:moveTo w:id="5" ${stamp}/></w:rPr></w:pPr><w:bookmarkStart w:id="0" w:name="_Bf1"/>${r('Pirmā daļa. ')}<w:moveTo w:id="6" ${stamp}>${r('Pārvietotā.')}</w:moveTo></w:p>`,
+      p(r('Otrā daļa.')),
+      `<w:p><w:pPr><w:rPr><w:moveFrom w:id="3" ${stamp}/></w:rPr></w:pPr><w:moveFrom w:id="4" ${stamp}>${r('Pārvietotā.')}</w:moveFrom></w:p>`,
+      p(`${r('Beigas.')}<w:bookmarkEnd w:id="0"/>`),
+    ].join('');
+    const [moved] = splitByField(readReviewedDocx(docx(into))).fields;
+    if (!moved) throw new Error('no field');
+    expect(acceptedText(moved.paragraphs, 'Pirmā daļa. Otrā daļa.\n\nPārvietotā.\n\nBeigas.\n')).toMatchObject({ matched: true, markdown: 'Pirmā daļa. Pārvietotā.\n\nOtrā daļa.\n\nBeigas.\n' });
+  });
+
+  it('writes a paragraph whose every word the reviewer deleted, its mark kept, as none: no thematic break in its place', () => {
+    const deleted = '<w:del w:id="5" w:author="Anna Ozola (AM)" w:date="2021-02-16T09:30:00Z"><w:r><w:delText>Otrā.</w:delText></w:r></w:del>';
+    const body = [p(`<w:bookmarkStart w:id="0" w:name="_Bf1"/>${r('Pirmā.')}`), p(deleted), p(`${r('Trešā.')}<w:bookmarkEnd w:id="0"/>`)].join('');
+    const [field] = splitByField(readReviewedDocx(docx(body))).fields;
+    if (!field) throw new Error('no field');
+    expect(acceptedText(field.paragraphs, 'Pirmā.\n\nOtrā.\n\nTrešā.\n')).toMatchObject({ matched: true, markdown: 'Pirmā.\n\nTrešā.\n' });
   });
 
   it('counts a Word list from the first number its definition gives (w:start), not from 1', () => {
@@ -190,6 +268,21 @@ describe('reading a reviewed DOCX', () => {
     if (!edited) throw new Error('no field');
     expect(acceptedText(edited.paragraphs, source).markdown).toBe('Virzieni:\n\n1) viens;\n2) trīs.\n\nVēl divi:\n\n1) četri;\n2) pieci.\n');
   });
+  it('writes a change in a note printed once into its definition, with no word of a note printed twice and changed differently', () => {
+    const layout = configSchema.parse({ issuing_ministry: 'IZM' }).layout;
+    const source = 'Teksts ar piezīmi[^1].\n\n[^1]: Piezīmes teksts.\n';
+    const built = compileDocx(source, { creator: 'IZM', footerText: null, draftMark: null, customProperties: [], layout }, new Date(0)).bytes;
+    const edited = readReviewedDocx(new WordEdit(built, 'word/footnotes.xml').replace('Piezīmes teksts.', 'teksts', 'saturs', { author: 'Anna Ozola (AM)', date: '2021-02-16T09:30:00Z' }).bytes());
+    expect(acceptedText(edited.paragraphs, source, edited.footnotes)).toMatchObject({ markdown: 'Teksts ar piezīmi[^1].\n\n[^1]: Piezīmes saturs.\n', notes: [], lost: [], matched: true });
+  });
+
+  it('refuses a footnote the reviewer added in Word, saying so, and writes the rest of the paragraph', () => {
+    const reference = '<w:ins w:id="5" w:author="Anna Ozola (AM)" w:date="2021-02-16T09:30:00Z"><w:r><w:footnoteReference w:id="1"/></w:r></w:ins>';
+    const [paragraph] = readReviewedDocx(docx(p(`${r('Teksts ar piezīmi')}${reference}${r('.')}`))).paragraphs;
+    const sentence = 'a footnote the reviewer added cannot be carried over: add it to the YAML by hand';
+    expect(acceptedText(paragraph ? [paragraph] : [], 'Teksts ar piezīmi.\n')).toMatchObject({ markdown: 'Teksts ar piezīmi.\n', notes: [sentence], lost: [sentence], matched: true });
+  });
+
   it('reads a note’s text without the space or tab that parts it from the note’s number mark', () => {
     // As our writer makes a note (a space run after w:footnoteRef, as Word does) …
     const layout = configSchema.parse({ issuing_ministry: 'IZM' }).layout;
@@ -223,6 +316,9 @@ describe('reading a reviewed DOCX', () => {
       ['\ufffd', 'Symbol F0FF'],
       ['\uf100', undefined],
     ]);
+    // A Latin-1 character (§, °) is drawn in the w:hAnsi font, which is not Symbol here: it is as it is.
+    const latin = p(`<w:r><w:rPr><w:rFonts w:ascii="Symbol"/></w:rPr><w:t xml:space="preserve">a § 5°</w:t></w:r>`);
+    expect(readReviewedDocx(docx(latin)).paragraphs.map((paragraph) => textOf(paragraph, 'accept'))).toEqual(['α § 5°']);
   });
 
   it('reads text set in a symbol font as the font draws it: at the font’s own codes too (a in Symbol is α), in the font w:hAnsi names for the codes Word writes (F0B7)', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { wrap } from '../../src/review/inline-markdown.js';
+import { withLiterals, wrap } from '../../src/review/inline-markdown.js';
 import { parseMarkdownText } from '../../src/util/markdown.js';
 
 /** Words of a reworded paragraph, some of which would open a block of their own at a line's start. */
@@ -28,6 +28,12 @@ describe('wrap (a reworded paragraph written back into the YAML)', () => {
     );
   });
 
+  it('keeps a line of exactly 110 characters whole, and breaks one of 111', () => {
+    const words = (length: number) => `${'a'.repeat(50)} ${'b'.repeat(length - 51)}`;
+    expect(wrap(words(110), '')).toBe(words(110));
+    expect(wrap(words(111), '   ')).toBe(`${'a'.repeat(50)}\n   ${'b'.repeat(60)}`);
+  });
+
   it('breaks before an emphasised word: `*Erasmus+*` at a line’s start is no list item', () => {
     const text = `${'vārds '.repeat(17).trim()} *Erasmus+* programmu.`;
     expect(wrap(text, '').split('\n').every((line) => line.length <= 110)).toBe(true);
@@ -40,5 +46,17 @@ describe('wrap (a reworded paragraph written back into the YAML)', () => {
       const lines = wrap(`${'a'.repeat(109)} ${mark} tā sauktā telpa, kas ${'b'.repeat(100)} ${mark} turpinās`, '').split('\n');
       expect(lines.filter((line) => line.startsWith(`${mark} `)), mark).toEqual([]);
     }
+  });
+});
+
+describe('withLiterals (an image’s or raw HTML’s printed text in a reworded paragraph)', () => {
+  it('writes each as its Markdown again where it stands, and leaves the text alone where the reviewer deleted it', () => {
+    const literals = [
+      { printed: '[logo]', markdown: '![logo](logo.png)' },
+      { printed: '<b>', markdown: '<b>' },
+    ];
+    expect(withLiterals('Attēls \\[logo\\] un \\<b\\>teksts.', literals)).toBe('Attēls ![logo](logo.png) un <b>teksts.');
+    // The image deleted: the HTML after it is still found, and nothing else is touched.
+    expect(withLiterals('Attēla vairs nav, \\<b\\>teksts.', literals)).toBe('Attēla vairs nav, <b>teksts.');
   });
 });

@@ -773,6 +773,13 @@ describe('briefing import of notes', () => {
     expect(bodyOf(dir, 1)).toBe('Atbilde[^1] un turpinājums[^2].\n\n[^1]: Zemsvītras piezīme.\n\n[^2]: Beigu piezīme: ST 5678/22.\n');
     expect(runCli(['build', MEETING], dir).status).toBe(0);
   });
+
+  it('writes a note that begins with a year as text, its full stop escaped, not as a list numbered from the year', () => {
+    const answer = { xml: '<w:p><w:r><w:t>Atbilde</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:t>.</w:t></w:r></w:p>' };
+    const { run, dir } = importHandWritten([TITLE, OPENING, 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', answer, CLEARED, SIGNATURE], { footnotes: ['2021. gada 5. maija lēmums.'] });
+    expect(run.status, run.stderr).toBe(0);
+    expect(bodyOf(dir, 1)).toBe('Atbilde[^1].\n\n[^1]: 2021\\. gada 5. maija lēmums.\n');
+  });
 });
 
 describe('briefing import of what a field cannot hold', () => {

@@ -126,6 +126,13 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
   let markdown = joinBlocks(blocks);
   let notesMatched = true;
   for (const [at, definition] of definitions.entries()) {
+    const label = definition.footnote?.label;
+    // Every mark of a note deleted (Word deletes the note with its mark): its definition goes too, and the listing shows it go.
+    if (definition.footnote && label !== undefined && units.some((unit) => unit.slice.includes(`[^${label}]`)) && !markdown.includes(`[^${label}]`)) {
+      before.push(`[^${label}]: ${normalise(definition.footnote.content)}`);
+      notes.push(`footnote [^${label}]: the reviewer deleted its mark, so its definition is deleted too`);
+      continue;
+    }
     const note = definition.footnote ? acceptedFootnote(definition.footnote, footnoteLabels, footnotes) : undefined;
     if (note) {
       before.push(note.before);

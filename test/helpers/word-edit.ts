@@ -123,6 +123,14 @@ export class WordEdit {
     return this.otherPart('word/theme/theme1.xml', (xml) => xml.replace(/(<a:minorFont><a:latin typeface=")[^"]*/, `$1${font}`));
   }
 
+  /** Deletes the mark of footnote `id` (the run of its reference) with track changes on, as Word does when the mark is selected and deleted. */
+  deleteFootnoteMark(id: string, stamp: Stamp): this {
+    const run = new RegExp(`<w:r>(?:(?!</w:r>).)*<w:footnoteReference w:id="${id}"/></w:r>`).exec(this.xml)?.[0];
+    if (!run) throw new Error(`no mark of footnote ${id}`);
+    this.xml = this.xml.replace(run, `<w:del w:id="${nextId++}" w:author="${stamp.author}" w:date="${stamp.date}">${run}</w:del>`);
+    return this;
+  }
+
   /** Replaces `from` by `to` with track changes off: the text simply changes. */
   untracked(context: string, from: string, to: string): this {
     return this.splitRun(context, from, (rPr) => `<w:r>${rPr}<w:t xml:space="preserve">${to}</w:t></w:r>`);

@@ -218,6 +218,23 @@ describe('briefing review', () => {
     expect(meeting).toMatch(/2025\.\s+gadam\[\^1\]/);
   });
 
+  it("deletes a footnote's definition with its only mark, and lists the note as deleted (Word deletes the note with its mark)", () => {
+    const dir = built();
+    const path = join(dir, 'out/note-mark.docx');
+    writeFileSync(path, new WordEdit(readFileSync(join(dir, DOCX))).deleteFootnoteMark('1', ANNA).bytes());
+    const listed = runCli(['review', path], dir);
+    expect(listed.status, listed.stderr).toBe(0);
+    expect(listed.stdout).toContain('[-[^1]: Eiropas Komisijas 2020. gada 30. septembra paziņojums');
+    expect(listed.stdout).toContain('note: footnote [^1]: the reviewer deleted its mark, so its definition is deleted too');
+    const run = runCli(['review', path, '--accept', '--ministry', 'AM'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    const meeting = readFileSync(join(dir, EXAMPLE_MEETING), 'utf8');
+    expect(meeting).not.toMatch(/gadam\[\^1\]|^ {2}\[\^1\]:/m);
+    expect(meeting).toContain('Eiropas Komisija publicēja paziņojumu');
+    const check = runCli(['check'], dir);
+    expect(check.stdout + check.stderr).not.toContain('markdown/unused-footnote');
+  });
+
   it('reads text one reviewer inserted and another deleted as no change at all', () => {
     const dir = built();
     const before = position(dir, 'equity-reforms');

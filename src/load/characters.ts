@@ -56,18 +56,39 @@ function oncePerLine(text: string, pattern: RegExp, placeAt: (offset: number) =>
   return found;
 }
 
-/** Characters that print as nothing and take no room: zero-width spaces and joiners, a word joiner, a byte-order mark inside the text. */
-const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+/**
+ * Characters that print as nothing and take no room: zero-width spaces and joiners, a word joiner, a
+ * byte-order mark inside the text, a line or paragraph separator (U+2028, U+2029: the report joins
+ * the words either side), and the marks, embeddings, overrides and isolates that set the direction
+ * text runs in.
+ */
+const ZERO_WIDTH = /[\u061C\u200B-\u200F\u202A-\u202E\u2028\u2029\u2060\u2066-\u2069\uFEFF]/g;
+
+/** The controls of the direction text runs in (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069). */
+const DIRECTION = /^[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]$/;
 
 /**
  * `file/invisible-char`: one warning per line that holds a character of zero width, at its first.
  * Text copied from a web page, Word or a PDF brings them, and neither an editor nor the report
  * shows them: one that stands for the space between two words ("Latvija\u200Batbalsta") prints the
- * two as one, and a search for either word does not find it. A soft hyphen (a meant place to break
- * a word) and the byte-order mark that starts a file are not reported.
+ * two as one, and a search for either word does not find it. A control of direction (U+202E, from an
+ * e-mail or a page with Arabic or Hebrew) is not shown either, but Word and the PDF follow it: the
+ * words after it print reversed ("atbalsta" as "atstabla"). A soft hyphen (a meant place to break a
+ * word) and the byte-order mark that starts a file are not reported.
  */
 export function invisibleCharacters(path: string, text: string, placeAt: (offset: number) => Place): Diagnostic[] {
   return oncePerLine(text, ZERO_WIDTH, placeAt, (char, place, offset) => {
+    const name = `${UNSEEN_NAMES[char] ?? 'character of zero width'} (${codePointName(char)})`;
+    if (DIRECTION.test(char)) {
+      return diagnostic(
+        path,
+        place,
+        'warning',
+        'file/invisible-char',
+        `The text holds a ${name}, which sets the direction text runs in: neither an editor nor the report shows it, but Word and the PDF follow it, and the words after it may print right to left, reversed (“atbalsta” as “atstabla”) or out of order.`,
+        'Delete it, and any other direction marks on the line: text pasted from an e-mail or a web page with Arabic or Hebrew text brings them, and a Latvian report needs none.',
+      );
+    }
     const before = /\p{L}+$/u.exec(text.slice(Math.max(0, offset - 40), offset))?.[0];
     const after = /^\p{L}+/u.exec(text.slice(offset + 1, offset + 41))?.[0];
     const joined = before !== undefined && after !== undefined;
@@ -76,14 +97,14 @@ export function invisibleCharacters(path: string, text: string, placeAt: (offset
       place,
       'warning',
       'file/invisible-char',
-      `The text holds a ${UNSEEN_NAMES[char] ?? 'character of zero width'} (${codePointName(char)}), which neither an editor nor the report shows${joined ? `: the report prints “${before}${after}” there` : ''}.`,
+      `The text holds a ${name}, which neither an editor nor the report shows${joined ? `: the report prints “${before}${after}” there` : ''}.`,
       `Delete it${joined ? ', and if it stood for the space between two words, write the space' : ''}: text pasted from a web page, Word or a PDF brings such characters (the cursor stops at it once more than the letters show).`,
     );
   });
 }
 
-/** Characters that do not show in an editor, or show as a plain space: a no-break space, zero-width spaces and joiners, a soft hyphen, a byte-order mark. */
-const UNSEEN = /[\u00A0\u00AD\u2000-\u200F\u2028\u2029\u202F\u205F-\u2064\uFEFF]/gu;
+/** Characters that do not show in an editor, or show as a plain space: a no-break space, zero-width spaces and joiners, a soft hyphen, a byte-order mark, line and paragraph separators, controls of direction. */
+const UNSEEN = /[\u00A0\u00AD\u061C\u2000-\u200F\u2028-\u202F\u205F-\u2064\u2066-\u2069\uFEFF]/gu;
 
 /** What messages call the unseen characters pasted text brings most often; others are "an unseen character". */
 const UNSEEN_NAMES: Readonly<Record<string, string>> = {
@@ -94,7 +115,21 @@ const UNSEEN_NAMES: Readonly<Record<string, string>> = {
   '\u200C': 'zero-width non-joiner',
   '\u200D': 'zero-width joiner',
   '\u202F': 'narrow no-break space',
+  '\u200E': 'left-to-right mark',
+  '\u200F': 'right-to-left mark',
+  '\u2028': 'line separator',
+  '\u2029': 'paragraph separator',
+  '\u202A': 'left-to-right embedding',
+  '\u202B': 'right-to-left embedding',
+  '\u202C': 'pop directional formatting',
+  '\u202D': 'left-to-right override',
+  '\u202E': 'right-to-left override',
   '\u2060': 'word joiner',
+  '\u2066': 'left-to-right isolate',
+  '\u2067': 'right-to-left isolate',
+  '\u2068': 'first strong isolate',
+  '\u2069': 'pop directional isolate',
+  '\u061C': 'Arabic letter mark',
   '\uFEFF': 'byte-order mark',
 };
 

@@ -141,3 +141,24 @@ describe('a character of zero width is a warning (file/invisible-char)', () => {
     expect(checked.exitCode).toBe(0);
   });
 });
+
+// Text pasted from an e-mail or a page with Arabic or Hebrew text brings controls of direction, which no editor
+// shows and Word and the PDF follow: "Latvija \u202Eatbalsta\u202C" printed "Latvija atstabla", and nothing was said.
+// A line separator (U+2028) joined the words either side as a zero-width space does.
+describe('a control of direction or a line separator is a warning (file/invisible-char)', () => {
+  test('at its place, once a line, saying the words after it may print reversed', async () => {
+    const text = base(POSITION).replace('viedokli', 'viedokli \u202Eatbalsta\u202C').replace('politikas veidošanā', 'politikas\u2028veidošanā');
+    const checked = await check({ cwd: baseProject({ [POSITION]: text }), paths: [], final: false });
+    const found = checked.diagnostics.filter((d) => d.ruleId === 'file/invisible-char').map((d) => [d.file, d.line, d.column, d.message, d.hint]);
+    expect(found).toEqual([
+      [
+        POSITION,
+        ...lineAndColumn(text, /\u202E/),
+        'The text holds a right-to-left override (U+202E), which sets the direction text runs in: neither an editor nor the report shows it, but Word and the PDF follow it, and the words after it may print right to left, reversed (“atbalsta” as “atstabla”) or out of order.',
+        'Delete it, and any other direction marks on the line: text pasted from an e-mail or a web page with Arabic or Hebrew text brings them, and a Latvian report needs none.',
+      ],
+      [POSITION, ...lineAndColumn(text, /\u2028/), 'The text holds a line separator (U+2028), which neither an editor nor the report shows: the report prints “politikasveidošanā” there.', expect.stringContaining('write the space')],
+    ].sort((a, b) => Number(a[1]) - Number(b[1])));
+    expect(checked.exitCode).toBe(0);
+  });
+});

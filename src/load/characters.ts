@@ -139,25 +139,50 @@ function unseenCharacters(text: string): { name: string; code: string }[] {
 }
 
 /**
- * A value as a message quotes it, its unseen characters written out: `LM<U+FEFF>`. A code or an id
- * pasted from Word, a PDF or a web page may carry one, and a message that quoted it as it is said
- * `"LM"` was not a code such as LM. {@link unseenNote} names them after the quote.
+ * Cyrillic and Greek letters that look like Latin ones, and the Latin letter each looks like. A
+ * Russian keyboard layout, or a code copied from a Cyrillic document, types "АМ" for the code AM:
+ * the two read the same, and a message that quoted the value as it is left the user nothing to see.
  */
-export function withUnseenShown(text: string): string {
-  return text.replace(UNSEEN, (char) => `<${codePointName(char)}>`);
+const LOOK_ALIKES: Readonly<Record<string, { script: string; latin: string }>> = Object.fromEntries([
+  ...[...'АВЕКМНОРСТХЅІЈаеорсухѕіј'].map((char, at) => [char, { script: 'Cyrillic', latin: 'ABEKMHOPCTXSIJaeopcyxsij'.charAt(at) }]),
+  ...[...'ΑΒΕΖΗΙΚΜΝΟΡΤΥΧο'].map((char, at) => [char, { script: 'Greek', latin: 'ABEZHIKMNOPTYXo'.charAt(at) }]),
+]);
+
+/** The look-alike letters of `text`, each once: `{ name: 'Cyrillic “М” that looks like the Latin “M”', latin: 'M', char: 'М', code: 'U+041C' }`. */
+function lookAlikes(text: string): { name: string; latin: string; char: string; code: string }[] {
+  return [...new Set(text)].flatMap((char) => {
+    const alike = LOOK_ALIKES[char];
+    return alike ? [{ name: `${alike.script} “${char}” that looks like the Latin “${alike.latin}”`, latin: alike.latin, char, code: codePointName(char) }] : [];
+  });
 }
 
-/** After a quoted value, what its unseen characters are: " (with a byte-order mark, U+FEFF)"; "" when it has none. */
+/**
+ * A value as a message quotes it, its unseen characters and its Cyrillic or Greek look-alikes of
+ * Latin letters written out: `LM<U+FEFF>`, `IZ<U+041C>`. A code or an id pasted from Word, a PDF or
+ * a web page may carry one, and a message that quoted it as it is said `"LM"` was not a code such as
+ * LM. {@link unseenNote} names them after the quote.
+ */
+export function withUnseenShown(text: string): string {
+  return text.replace(UNSEEN, (char) => `<${codePointName(char)}>`).replace(/\p{Script=Cyrillic}|\p{Script=Greek}/gu, (char) => (LOOK_ALIKES[char] ? `<${codePointName(char)}>` : char));
+}
+
+/** After a quoted value, what its unseen characters and look-alike letters are: " (with a byte-order mark, U+FEFF)"; "" when it has none. */
 export function unseenNote(text: string): string {
-  const names = unseenCharacters(text).map(({ name, code }) => `${name}, ${code}`);
+  const names = [...unseenCharacters(text), ...lookAlikes(text)].map(({ name, code }) => `${name}, ${code}`);
   return names.length ? ` (with a ${names.join(' and a ')})` : '';
 }
 
-/** What to do about a value refused for its unseen characters, or undefined when it has none. */
+/** What to do about a value refused for its unseen characters or look-alike letters, or undefined when it has none. */
 export function unseenHint(text: string): string | undefined {
   const names = unseenCharacters(text).map(({ name, code }) => `${name} (${code})`);
-  if (!names.length) return undefined;
-  return `Delete the ${names.join(' and the ')}, which ${names.length > 1 ? 'do' : 'does'} not show in an editor: text pasted from Word, a PDF or a web page brings such characters.`;
+  const alike = lookAlikes(text);
+  const unseen = names.length
+    ? `Delete the ${names.join(' and the ')}, which ${names.length > 1 ? 'do' : 'does'} not show in an editor: text pasted from Word, a PDF or a web page brings such characters.`
+    : undefined;
+  const letters = alike.length
+    ? `Write ${alike.map(({ latin, char, code }) => `the Latin “${latin}” in place of the ${LOOK_ALIKES[char]?.script ?? ''} “${char}” (${code})`).join(', and ')}: the two look the same, but briefing tells them apart. A Russian or Greek keyboard layout, or text pasted from a document in those letters, brings them.`
+    : undefined;
+  return unseen && letters ? `${unseen} ${letters}` : (unseen ?? letters);
 }
 
 /** A Latin ligature (U+FB00–U+FB06: ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ), which only text copied out of a PDF writes. */

@@ -45,7 +45,7 @@ function unknownPositionHint(project: Project, id: string): string {
   if (named) {
     // Pointing the question there helps only when that id is a sound one of that file alone.
     const pointThere = project.positions.get(named.id)?.file.path === named.path && positionSchema.shape.id.safeParse(named.id).success;
-    return `${named.path} has the id \`${named.id}\`: give it the id \`${id}\` (by convention a position's id is its file name)${pointThere ? `, or point the question to \`${named.id}\`` : ''}.`;
+    return `${named.path} has the id \`${withUnseenShown(named.id)}\`${unseenNote(named.id)}: give it the id \`${id}\` (by convention a position's id is its file name)${pointThere ? `, or point the question to \`${named.id}\`` : ''}.`;
   }
   // Moved since HEAD with a new id, not yet committed: the file git would bring back is this one, under its old name.
   const moved = project.positionFiles.find((file) => file.committedPath !== undefined && file.id !== id && yamlBaseName(file.committedPath) === id);

@@ -56,3 +56,41 @@ test('a version with a no-break space after it is no number, and the hint says t
   const found = (await check({ cwd: baseProject({ [position]: text }), paths: [position], final: false })).diagnostics.filter((d) => d.ruleId === 'schema/type');
   expect(found.map((d) => d.hint)).toEqual(['Delete the no-break space (U+00A0), which does not show in an editor: text pasted from Word, a PDF or a web page brings such characters.']);
 });
+
+// A Russian keyboard layout, or a code copied from a Cyrillic document, types "АМ" (Cyrillic) for the code AM,
+// a Cyrillic "е" in an id: the message quoted the value as it is, which reads as the right one, and offered
+// `Did you mean \`IZ\`?`, the value with the letter left out; the meeting named "the id `youth-pаrticipation`".
+test('a Cyrillic letter that looks like a Latin one in a code or an id is written out, and the hint names the Latin letter', async () => {
+  const position = 'positions/youth/youth-participation.yaml';
+  const text = base(position).replace('ministry: IZM', 'ministry: IZ\u041C').replace('id: youth-participation', 'id: youth-p\u0430rticipation').replace('\n  LM:', '\n  \u0410\u041C:');
+  const dir = baseProject({ [position]: text });
+  const found = (await check({ cwd: dir, paths: [], final: false })).diagnostics.filter((d) => d.severity === 'error');
+  const latin = (latin: string, char: string, code: string) =>
+    `Write the Latin “${latin}” in place of the Cyrillic “${char}” (${code}): the two look the same, but briefing tells them apart. A Russian or Greek keyboard layout, or text pasted from a document in those letters, brings them.`;
+  expect(found.map((d) => [d.file, d.ruleId, d.message, d.hint])).toEqual([
+    [
+      MEETING,
+      'meeting/unknown-position',
+      'Question 1 points to the position `youth-participation`, which does not exist.',
+      'positions/youth/youth-participation.yaml has the id `youth-p<U+0430>rticipation` (with a Cyrillic “а” that looks like the Latin “a”, U+0430): give it the id `youth-participation` (by convention a position\'s id is its file name).',
+    ],
+    [
+      position,
+      'schema/format',
+      '`id` is "youth-p<U+0430>rticipation" (with a Cyrillic “а” that looks like the Latin “a”, U+0430): an id starts with a letter a–z or a digit, then letters a–z (no ā or š), digits, ".", "_" and "-".',
+      latin('a', 'а', 'U+0430'),
+    ],
+    [
+      position,
+      'schema/format',
+      '`owner.ministry` is "IZ<U+041C>" (with a Cyrillic “М” that looks like the Latin “M”, U+041C): a ministry code is a short ASCII code such as AM, LM or IZM.',
+      latin('M', 'М', 'U+041C'),
+    ],
+    [
+      position,
+      'schema/key-format',
+      '`<U+0410><U+041C>` (with a Cyrillic “А” that looks like the Latin “A”, U+0410 and a Cyrillic “М” that looks like the Latin “M”, U+041C) is not a valid key here: a ministry code is a short ASCII code such as AM, LM or IZM.',
+      `${latin('A', 'А', 'U+0410').split(':')[0]}, and ${latin('M', 'М', 'U+041C').replace('Write ', '')}`,
+    ],
+  ]);
+});

@@ -319,6 +319,15 @@ describe('briefing clear', () => {
     expect(runCli(['clear', 'equity-reforms', '--ministry', 'ŽM'], dir).stderr).toBe('briefing: The ministry code `ŽM` is not in the ministries registry.\n  Did you mean ZM?\n');
     expect(runCli(['clear', 'equity-reforms', '--ministry', 'İEM'], dir).stderr).toBe('briefing: The ministry code `İEM` is not in the ministries registry.\n  Did you mean IEM?\n');
     expect(runCli(['clear', 'equity-reform', '--ministry', 'AM'], dir).stderr).toContain('Did you mean equity-reforms?');
+    // A code typed with a Russian layout, Cyrillic "АМ", was quoted as it is: `АМ` is not in the registry, and the codes listed began with AM.
+    expect(runCli(['clear', 'equity-reforms', '--ministry', '\u0410\u041C'], dir).stderr).toBe(
+      'briefing: The ministry code `<U+0410><U+041C>` (with a Cyrillic “А” that looks like the Latin “A”, U+0410 and a Cyrillic “М” that looks like the Latin “M”, U+041C) is not in the ministries registry.\n' +
+        '  Write the Latin “A” in place of the Cyrillic “А” (U+0410), and the Latin “M” in place of the Cyrillic “М” (U+041C): the two look the same, but briefing tells them apart. A Russian or Greek keyboard layout, or text pasted from a document in those letters, brings them.\n',
+    );
+    expect(runCli(['clear', 'equity-r\u0435forms', '--ministry', 'AM'], dir).stderr).toBe(
+      'briefing: No position file or id `equity-r<U+0435>forms` (with a Cyrillic “е” that looks like the Latin “e”, U+0435).\n' +
+        '  Write the Latin “e” in place of the Cyrillic “е” (U+0435): the two look the same, but briefing tells them apart. A Russian or Greek keyboard layout, or text pasted from a document in those letters, brings them. Did you mean equity-reforms?\n',
+    );
     // An empty code was asked whether it meant AM; one with spaces around it (a shell loop over "AM, LM") was refused, as --date is not.
     expect(runCli(['clear', 'equity-reforms', '--ministry', ''], dir)).toMatchObject({
       status: 2,

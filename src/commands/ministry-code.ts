@@ -1,4 +1,5 @@
 import { UsageError } from '../diagnostics/errors.js';
+import { unseenHint, unseenNote, withUnseenShown } from '../load/characters.js';
 import type { Project } from '../load/project.js';
 import { joinList } from '../util/join-list.js';
 import { suggest } from '../util/suggest.js';
@@ -21,8 +22,9 @@ export function ministryCode(project: Project, given: string): string {
   }
   const nearest = suggest(wanted.toUpperCase(), codes);
   throw new UsageError(
-    `The ministry code \`${given}\` is not in the ministries registry.`,
-    nearest ? `Did you mean ${nearest}?` : `Known codes: ${codes.join(', ')}.`,
+    // A Cyrillic "АМ" quoted as it is reads as the code AM the list names: write its letters out.
+    `The ministry code \`${withUnseenShown(given)}\`${unseenNote(given)} is not in the ministries registry.`,
+    unseenHint(wanted) ?? (nearest ? `Did you mean ${nearest}?` : `Known codes: ${codes.join(', ')}.`),
   );
 }
 

@@ -2,6 +2,7 @@
 
 import { existsSync, realpathSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
+import { unseenHint, unseenNote, withUnseenShown } from '../load/characters.js';
 import { namedFileProblem } from '../load/links.js';
 import { fileKind, wrongKindProblem } from '../load/targets.js';
 import { SAME_NAME_COPY_HINT, sameNameOtherLetters, writtenAnotherWay } from '../load/letter-forms.js';
@@ -187,5 +188,7 @@ function positionFile(project: Project, cwd: string, given: string): string {
     throw new UsageError(`No meeting file \`${given}\`.`, near ? `Did you mean ${relative(cwd, join(project.root, near))}?` : `Meeting files live in ${meetings}/ (\`briefing list meetings\`).`);
   }
   const nearest = suggest(given, [...project.positions.keys()]) ?? suggest(basename(given).replace(/\.ya?ml$/, ''), [...project.positions.keys()]);
-  throw new UsageError(`No position file or id \`${given}\`.`, nearest ? `Did you mean ${nearest}?` : `Position files live in ${project.config.paths.positions}/.`);
+  const otherwise = nearest ? `Did you mean ${nearest}?` : `Position files live in ${project.config.paths.positions}/.`;
+  const unseen = unseenHint(given);
+  throw new UsageError(`No position file or id \`${withUnseenShown(given)}\`${unseenNote(given)}.`, unseen ? `${unseen} ${otherwise}` : otherwise);
 }

@@ -60,9 +60,11 @@ function oncePerLine(text: string, pattern: RegExp, placeAt: (offset: number) =>
  * Characters that print as nothing and take no room: zero-width spaces and joiners, a word joiner, a
  * byte-order mark inside the text, a line or paragraph separator (U+2028, U+2029: the report joins
  * the words either side), and the marks, embeddings, overrides and isolates that set the direction
- * text runs in.
+ * text runs in. A zero-width joiner between two pictographs is part of one emoji (👩‍🏫, a woman and
+ * a school drawn as a teacher), not one of them.
  */
-const ZERO_WIDTH = /[\u061C\u200B-\u200F\u202A-\u202E\u2028\u2029\u2060\u2066-\u2069\uFEFF]/g;
+const ZERO_WIDTH =
+  /[\u061C\u200B\u200C\u200E\u200F\u202A-\u202E\u2028\u2029\u2060\u2066-\u2069\uFEFF]|(?<!\p{Extended_Pictographic}\uFE0F?[\u{1F3FB}-\u{1F3FF}]?)\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
 
 /** The controls of the direction text runs in (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069). */
 const DIRECTION = /^[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]$/;

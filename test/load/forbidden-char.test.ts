@@ -162,3 +162,11 @@ describe('a control of direction or a line separator is a warning (file/invisibl
     expect(checked.exitCode).toBe(0);
   });
 });
+
+// An emoji drawn from several joined by U+200D (👩‍🏫, 🏳️‍🌈) was said as a zero-width joiner to delete, which would print two signs.
+test('a zero-width joiner inside an emoji is not said; one between letters still is', async () => {
+  const text = base(POSITION).replace('viedokli', 'viedokli 👩\u200D🏫 un 👋🏽\u200D\u2764\uFE0F').replace('politikas veidošanā', 'politikas\u200Dveidošanā');
+  const checked = await check({ cwd: baseProject({ [POSITION]: text }), paths: [], final: false });
+  const found = checked.diagnostics.filter((d) => d.ruleId === 'file/invisible-char').map((d) => [d.line, d.column, d.message]);
+  expect(found).toEqual([[...lineAndColumn(text, /\u200Dv/), 'The text holds a zero-width joiner (U+200D), which neither an editor nor the report shows: the report prints “politikasveidošanā” there.']]);
+});

@@ -194,8 +194,13 @@ export function introduceAbbreviations(text: string, abbreviations: readonly { t
     }
     let first: { index: number; end: number } | undefined;
     for (const { term } of abbreviations.filter((entry) => entry.short === short)) {
-      // Any space between the term's words: a name pasted from Word may hold a no-break one ("Eiropas\u00A0Savienības").
-      const words = term.trim().split(/\s+/).map(escapeRegExp).join('\\s+');
+      // Any space between the term's words: a name pasted from Word may hold a no-break one ("Eiropas\u00A0Savienības");
+      // and a soft hyphen between its letters ("Savie\u00ADnības"), which Word keeps from a hyphenated line and no one sees.
+      const words = term
+        .trim()
+        .split(/\s+/)
+        .map((word) => [...word].map(escapeRegExp).join('\\u00AD?'))
+        .join('\\s+');
       const found = new RegExp(`(?<![\\p{L}\\p{N}_])${words}(?![\\p{L}\\p{N}_])`, 'u').exec(result);
       if (found && (!first || found.index < first.index)) first = { index: found.index, end: found.index + found[0].length };
     }

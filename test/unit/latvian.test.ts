@@ -189,6 +189,15 @@ describe('quotes and abbreviations', () => {
     expect(introduceAbbreviations('Eiropas Savienības padomes sanāksme', [{ term: 'Eiropas\u00A0Savienības', short: 'ES' }])).toBe('Eiropas Savienības (turpmāk\u00A0– ES) padomes sanāksme');
   });
 
+  it('finds the term with a soft hyphen between its letters, as Word keeps one from a hyphenated line', () => {
+    // "Savie\u00ADnības" reads "Savienības" in every editor: the introduction was not made, and the check asked for the name written in full.
+    expect(introduceAbbreviations('neformālā Eiropas Savie\u00ADnības sanāksme', [{ term: 'Eiropas Savienības', short: 'ES' }])).toBe(
+      'neformālā Eiropas Savie\u00ADnības (turpmāk\u00A0– ES) sanāksme',
+    );
+    // Not a hyphen as typed: "Savie-nības" is another word.
+    expect(introduceAbbreviations('Eiropas Savie-nības sanāksme', [{ term: 'Eiropas Savienības', short: 'ES' }])).toBe('Eiropas Savie-nības sanāksme');
+  });
+
   it('introduces whole words only, and each short form once', () => {
     const nominative = [{ term: 'Eiropas Savienība', short: 'ES' }];
     // Not inside a longer word: the check then says the report never introduces ES.

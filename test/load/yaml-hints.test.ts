@@ -41,3 +41,41 @@ describe('a line with a control character is no block header the messages quote'
     for (const found of diagnostics) expect(`${found.message} ${found.hint ?? ''}`).not.toContain('\u0000');
   });
 });
+
+// Mutants of the places and words of these messages survived (mutation15): each is pinned here, place and words.
+describe('a flow mapping left open or written empty above its fields is said at its brace', () => {
+  it('says the `{` never closed at the `{`, not at the next line the parser stopped on', () => {
+    const { diagnostics } = parseYaml('positions/educ/p.yaml', 'id: x\nowner: {ministry: IZM\nversion: 2\n');
+    expect(diagnostics.map((d) => [d.line, d.column, d.ruleId, d.message, d.hint])).toEqual([
+      [2, 8, 'yaml/syntax', 'The mapping opened with `{` is not closed with `}`.', 'Add `}` at the end of the line.'],
+    ]);
+  });
+
+  it('says `{}` with fields under it is an empty mapping with fields', () => {
+    const { diagnostics } = parseYaml('positions/educ/p.yaml', 'id: x\nowner: {}\n  ministry: IZM\n');
+    expect(diagnostics.map((d) => [d.line, d.column, d.ruleId, d.message, d.hint])).toEqual([
+      [
+        2,
+        8,
+        'yaml/indent',
+        '`owner` is written `{}`, an empty mapping, yet has fields on the lines under it: YAML takes one or the other, not both.',
+        'Delete the `{}` after `owner:` to keep the fields under it.',
+      ],
+    ]);
+  });
+
+  it('the same of a list: `[` never closed, `[]` with entries under it', () => {
+    expect(parseYaml('positions/educ/p.yaml', 'id: x\nowner: [a, b\nversion: 2\n').diagnostics.map((d) => [d.line, d.column, d.message, d.hint])).toEqual([
+      [2, 8, 'The list opened with `[` is not closed with `]`.', 'Add `]` at the end of the line.'],
+    ]);
+    expect(parseYaml('positions/educ/p.yaml', 'id: x\nquestions: []\n  - a\n').diagnostics.map((d) => [d.line, d.column, d.message, d.hint])).toEqual([
+      [
+        2,
+        12,
+        '`questions` is written `[]`, an empty list, yet has entries on the lines under it: YAML takes one or the other, not both.',
+        'Delete the `[]` after `questions:` to keep the entries under it.',
+      ],
+    ]);
+  });
+});
+

@@ -79,3 +79,34 @@ describe('a flow mapping left open or written empty above its fields is said at 
   });
 });
 
+// Mutants of the bounds of these hints survived (mutation15).
+describe('a block whose first line is indented further than the rest, and a line at the left edge under a block', () => {
+  const said = (text: string) => parseYaml('positions/educ/p.yaml', text).diagnostics.map((d) => [d.line, d.column, d.ruleId, d.hint]);
+
+  it('offers the indentation indicator up to 9, after the bar or the >', () => {
+    expect(said('id: x\nbody: |\n             first\n         second\n')).toEqual([
+      [3, 1, 'yaml/indent', "Indent the first line by 9 spaces, as the block's other lines; if its extra spaces are meant (an indented code block), say how far the block is indented after the bar: `body: |9`."],
+    ]);
+    expect(said('id: x\nbody: >-\n      first\n    second\n')).toEqual([
+      [3, 1, 'yaml/indent', "Indent the first line by 4 spaces, as the block's other lines; if its extra spaces are meant (an indented code block), say how far the block is indented after the >: `body: >-4`."],
+    ]);
+  });
+
+  it('from 1, and not past 9: a block indented by 10 more has no indicator to say it', () => {
+    expect(said('id: x\nbody: |\n   first\n second\n')[0]?.[3]).toMatch(/say how far the block is indented after the bar: `body: \|1`\.$/);
+    expect(said('id: x\nbody: |\n              first\n          second\n')[0]?.[3]).toBe("Indent the first line by 10 spaces, as the block's other lines.");
+  });
+
+  it('an indented line with no colon after a block is said as a name without its colon, not as a line of the block', () => {
+    expect(parseYaml('positions/educ/p.yaml', 'id: x\nouter:\n  body: |\n    text\n  more text\n  next: 1\n').diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([
+      [5, 3, '`more text` has no colon, so YAML reads it and the line after it as one long key.'],
+    ]);
+  });
+
+  it('a bad escape in a quoted key at the left edge under a block is said as the escape, not as a line of the block', () => {
+    expect(said('id: x\nbody: |\n  text\n"a\\qb": x\n')).toEqual([
+      [4, 3, 'yaml/syntax', 'In double quotes a backslash starts an escape (\\n, \\"): write a backslash itself as \\\\, or put the value in single quotes.'],
+    ]);
+  });
+});
+

@@ -140,7 +140,7 @@ function plainWords(
       offset: first,
       rule: 'yaml/indent',
       message: `The first line of the \`${key}: ${indicator}\` block is indented by ${firstSpaces} spaces, line ${line} under it by ${spaces}: YAML takes a block's indentation from its first line, so the block ends before line ${line}, and what follows is read as new fields.`,
-      hint: `Indent the first line by ${spaces} spaces, as the block's other lines${digit >= 1 && digit <= 9 ? `; if its extra spaces are meant (an indented code block), say how far the block is indented after the ${indicator[0] === '>' ? '>' : 'bar'}: \`${key}: ${indicator}${digit}\`` : ''}.`,
+      hint: `Indent the first line by ${spacesSaid(spaces)}, as the block's other lines${digit >= 1 && digit <= 9 ? `; if its extra spaces are meant (an indented code block), say how far the block is indented after the ${indicator[0] === '>' ? '>' : 'bar'}: \`${key}: ${indicator}${digit}\`` : ''}.`,
     };
   }
   // A line of prose at the left edge (a key of its own would be a field: that is not this mistake).
@@ -150,7 +150,7 @@ function plainWords(
       offset: lineStart,
       rule: 'yaml/indent',
       message: `This line starts at the left edge inside the \`${block.key}: ${block.indicator}\` block above it, so YAML reads it as a new field: every line of the block must be indented.`,
-      hint: `Indent it by ${block.spaces} spaces, as the lines of the block above it.`,
+      hint: `Indent it by ${spacesSaid(block.spaces)}, as the lines of the block above it.`,
     };
   }
   const quote = /^Missing closing (["'])quote/.exec(message)?.[1];
@@ -180,7 +180,7 @@ function plainWords(
     return {
       offset: indented.offset,
       rule: 'yaml/indent',
-      message: `This line is indented by ${indented.spaces === 1 ? 'a space' : `${indented.spaces} spaces`}, but the lines after it start at the left edge: the file's fields must all start in the same column.`,
+      message: `This line is indented by ${spacesSaid(indented.spaces)}, but the lines after it start at the left edge: the file's fields must all start in the same column.`,
       hint: 'Remove the spaces at the start of this line.',
     };
   }
@@ -246,6 +246,11 @@ function plainWords(
 
 /** Parser errors that follow from a line indented wrongly, reported once as that. */
 export const CASCADE = new Set(['MULTILINE_IMPLICIT_KEY', 'BLOCK_AS_IMPLICIT_KEY', 'UNEXPECTED_TOKEN', 'BAD_INDENT', 'TAB_AS_INDENT', 'MISSING_CHAR', 'BAD_SCALAR_START']);
+
+/** A count of spaces in words: `a space`, `4 spaces`. */
+function spacesSaid(count: number): string {
+  return count === 1 ? 'a space' : `${count} spaces`;
+}
 
 function firstLine(text: string): string {
   return text.split('\n')[0] ?? text;

@@ -93,7 +93,14 @@ describe('a block whose first line is indented further than the rest, and a line
   });
 
   it('from 1, and not past 9: a block indented by 10 more has no indicator to say it', () => {
-    expect(said('id: x\nbody: |\n   first\n second\n')[0]?.[3]).toMatch(/say how far the block is indented after the bar: `body: \|1`\.$/);
+    expect(parseYaml('positions/educ/p.yaml', 'id: x\nbody: |\n   first\n second\n').diagnostics.map((d) => [d.line, d.column, d.message, d.hint])).toEqual([
+      [
+        3,
+        1,
+        "The first line of the `body: |` block is indented by 3 spaces, line 4 under it by 1: YAML takes a block's indentation from its first line, so the block ends before line 4, and what follows is read as new fields.",
+        "Indent the first line by a space, as the block's other lines; if its extra spaces are meant (an indented code block), say how far the block is indented after the bar: `body: |1`.",
+      ],
+    ]);
     expect(said('id: x\nbody: |\n              first\n          second\n')[0]?.[3]).toBe("Indent the first line by 10 spaces, as the block's other lines.");
   });
 

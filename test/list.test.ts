@@ -235,7 +235,7 @@ describe('briefing list', () => {
     expect(runCli(['list', 'ministries'], dir)).toMatchObject({ status: 2, stderr: expect.stringContaining("'ministries' is invalid for argument 'what'. Allowed choices are positions, meetings.") });
     expect(runCli(['list', 'meetings', '--status', 'draft'], dir).status).toBe(2);
     expect(runCli(['list', '--status', 'final'], dir).status).toBe(2);
-    expect(runCli(['list', '--meeting', 'meetings/none.yaml'], dir).status).toBe(2);
+    expect(runCli(['list', '--meeting', 'meetings/none.yaml'], dir)).toMatchObject({ status: 2, stderr: expect.stringContaining('No meeting file meetings/none.yaml.') });
   });
 
   it('dates each position by the newest commit that changed it, as `git log -1` does: a merge that resolved a conflict in it, in a project below the top of the repository', () => {
@@ -340,6 +340,28 @@ describe('formatPositions', () => {
     const lines = formatPositions([row('pos-04', { LM: 'pending' })], 120, false);
     expect(lines[1]).toContain('AM✓ AIM✓ EM✓ FM✓ IEM✓ KEM✓ KM✓ LM… SM✓ TM✓ VARAM✓ VM✓ ZM✓ VK✓');
   });
+
+  it('says what ? marks when a row cannot be read, and only then: the legend had no word for it', () => {
+    const invalid: PositionRow = { ...row('pos-06', {}), version: null, status: 'invalid', clearances: [{ ministry: 'AM', state: 'unknown' }] };
+    const lines = formatPositions([row('pos-01', {}), invalid], 100, false);
+    expect(lines[2]).toMatch(/^pos-06 +\? +invalid +AM\? +2026-12-10 +2026-12-01$/);
+    expect(lines.join('\n')).toContain('↩ withdrawn  – not asked  * not committed  ? not known: the file cannot be read');
+    expect(formatPositions([row('pos-01', {})], 100, false).join('\n')).not.toContain('not known');
+  });
+
+  it('under 60 columns says in words a version not known and changes not committed since the last commit', () => {
+    const invalid: PositionRow = { ...row('pos-06', {}), version: null, status: 'invalid', clearances: [], meetings: [], lastChanged: null };
+    const edited: PositionRow = { ...row('pos-07', {}), clearances: [{ ministry: 'AM', state: 'pending' }], uncommitted: true };
+    expect(formatPositions([invalid, edited], 50, false)).toEqual([
+      'pos-06',
+      '  version not known, not known: the file cannot be',
+      '    read, no meetings, no git history',
+      'pos-07',
+      '  version 1, draft, meetings 2026-12-10, changed',
+      '    2026-12-01, changes not committed',
+      '  clearance: AM pending',
+    ]);
+  });
 });
 
 describe('formatMeetings', () => {
@@ -350,6 +372,20 @@ describe('formatMeetings', () => {
       'DATE        TOPIC               POSITIONS  CLEARED  OUTPUT',
       '2021-05-18  Digitālā izglītība          2      1/2  not built',
       '2021-05-18  Digitālā izglītība          2      1/2  outdated',
+    ]);
+  });
+
+  it('says ? for the cleared count of a meeting one of whose positions cannot be read, not a count of none', () => {
+    const meeting = { file: 'meetings/m.yaml', date: '2021-05-18', endDate: null, topic: 'Digitālā izglītība', positions: 2, cleared: null, uncleared: true, otherReports: [], build: 'not built' as const };
+    expect(formatMeetings([meeting], 80, false)[1]).toBe('2021-05-18  Digitālā izglītība          2      ?/2  not built');
+    expect(formatMeetings([meeting], 40, false)).toEqual(['2021-05-18 Digitālā izglītība', '  positions 2, cleared ? of 2, output', '    not built']);
+  });
+
+  it('gives a meeting whose end_date is its date (or before it) its one day, not a span of it to itself', () => {
+    const meeting = { file: 'meetings/m.yaml', date: '2021-05-18', topic: 'Digitālā izglītība', positions: 2, cleared: 1, uncleared: true, otherReports: [], build: 'not built' as const };
+    expect(formatMeetings([{ ...meeting, endDate: '2021-05-18' }, { ...meeting, endDate: '2021-05-17' }], 80, false).slice(1)).toEqual([
+      '2021-05-18  Digitālā izglītība          2      1/2  not built',
+      '2021-05-18  Digitālā izglītība          2      1/2  not built',
     ]);
   });
 });
@@ -387,7 +423,9 @@ it('names a position it cannot read, where and why (exit 1): its row says only `
   // The meetings listed, one of them using it: listed, but not completely (exit 1, as the table of exit codes says).
   const meetings = runCli(['list', 'meetings'], dir);
   expect(meetings.status).toBe(1);
-  expect(meetings.stderr).toContain('the list cannot tell whether the meetings using it are cleared (shown ?)');
+  expect(meetings.stderr).toBe(
+    `${file}:${line}:10  error  This position cannot be read (\`version\` should be a number, not "two"), so the list cannot tell whether the meetings using it are cleared (shown ?). Run \`briefing check ${file}\` and fix the file.  list/unreadable-position\n`,
+  );
 });
 
 it('prints its problems in file order, as check does, whichever kind each is', () => {
@@ -423,10 +461,12 @@ it('names a meeting it cannot read (exit 1): the positions it uses and what it r
 it('names a question whose position does not exist (exit 1): the list has no row for it and must not look complete', () => {
   const meeting = exampleFile(EXAMPLE_MEETING).replace('    position: equity-eu-cooperation\n', '    position: equity-eu-cooperation\n  - text: Vēl viens jautājums?\n    position: nosuch\n');
   const dir = exampleProject({ [EXAMPLE_MEETING]: meeting });
+  const line = meeting.split('\n').indexOf('    position: nosuch') + 1;
   for (const args of [['list', '--meeting', EXAMPLE_MEETING], ['list', 'meetings']]) {
     const run = runCli(args, dir);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('error  Question 4 points to the position `nosuch`, which does not exist: the list has no row for it.');
+    // At the question's `position`, its value, where check puts it.
+    expect(run.stderr).toContain(`${EXAMPLE_MEETING}:${line}:15  error  Question 4 points to the position \`nosuch\`, which does not exist: the list has no row for it.`);
   }
 });
 
@@ -493,4 +533,6 @@ it('in a project with nothing yet, says how to make the first position or meetin
   expect(runCli(['list', 'meetings'], dir).stdout).toBe('No meetings yet: start the first with `briefing new meeting <date> <slug>`.\n');
   // A filter that leaves nothing still says so.
   expect(runCli(['list', '--uncleared'], dir).stdout).toBe('No positions match.\n');
+  // --meeting naming none: the hint says there is none yet, not an empty list.
+  expect(runCli(['list', '--meeting', 'm'], dir)).toMatchObject({ status: 2, stderr: expect.stringContaining('Meeting files: none yet.') });
 });

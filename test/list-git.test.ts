@@ -95,6 +95,17 @@ describe('the dates list gives each position', () => {
     expect(logPaths()).toEqual([1]);
   });
 
+  test('are walked by their folder alone where a merge differs from a parent only outside it (a meeting changed on a side): not by each file', async () => {
+    const { top, root, files } = project();
+    mergedSide(top, root, () => {
+      mkdirSync(join(root, 'meetings'), { recursive: true });
+      writeFileSync(join(root, 'meetings/2021-03-20-educ.yaml'), 'date: 2021-03-20\n');
+    });
+    const states = await gitStates(root, files);
+    expect(files.map((file) => (states instanceof Map ? states.get(file) : undefined)?.lastCommit ?? null)).toEqual(lastChanged(top, files.map((file) => `eu/${file}`)));
+    expect(logPaths()).toEqual([1]);
+  });
+
   test('are walked with the files themselves where a merge differs from a parent only in a path of the folder that is no position (there the walks part)', async () => {
     const { top, root, files } = project();
     writeFileSync(join(root, 'positions/educ/README.md'), 'Pozīcijas.\n');

@@ -458,6 +458,17 @@ it('names a meeting it cannot read (exit 1): the positions it uses and what it r
   expect(runCli(['list', '--uncleared'], exampleProject())).toMatchObject({ status: 0, stderr: '' });
 });
 
+it('lists a meeting it cannot read after those it can, whose dates it knows, wherever its file name sorts', () => {
+  const broken = exampleFile(EXAMPLE_MEETING).replace(/^date: /m, 'date: 2021-02-19\ndate: ');
+  const dir = exampleProject({ 'meetings/2021-01-01-broken.yaml': broken, 'meetings/2021-03-01-educ.yaml': exampleFile(EXAMPLE_MEETING).replace(/^date: .*$/m, 'date: 2021-03-01').replace(/^file_code: .*$/m, 'file_code: educ-2') });
+  const rows = JSON.parse(runCli(['list', 'meetings', '--json'], dir).stdout) as { file: string; date: string | null }[];
+  expect(rows.map((row) => [row.file, row.date])).toEqual([
+    [EXAMPLE_MEETING, '2021-02-19'],
+    ['meetings/2021-03-01-educ.yaml', '2021-03-01'],
+    ['meetings/2021-01-01-broken.yaml', null],
+  ]);
+});
+
 it('names a question whose position does not exist (exit 1): the list has no row for it and must not look complete', () => {
   const meeting = exampleFile(EXAMPLE_MEETING).replace('    position: equity-eu-cooperation\n', '    position: equity-eu-cooperation\n  - text: Vēl viens jautājums?\n    position: nosuch\n');
   const dir = exampleProject({ [EXAMPLE_MEETING]: meeting });

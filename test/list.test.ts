@@ -341,6 +341,16 @@ describe('formatPositions', () => {
     expect(lines[1]).toContain('AM✓ AIM✓ EM✓ FM✓ IEM✓ KEM✓ KM✓ LM… SM✓ TM✓ VARAM✓ VM✓ ZM✓ VK✓');
   });
 
+  it('names each ministry where its cell fits to the column, and counts the cleared ones where that fits to the column', () => {
+    // POSITION 8, V 1, STATUS 6, MEETINGS 10, CHANGED 10 and five gaps of 2: 45 columns besides CLEARANCE.
+    const clearance = (states: Parameters<typeof row>[1], width: number) => formatPositions([row('pos-04', states)], width, false)[1]?.match(/draft +(.*?) {2}2026-12-10/)?.[1]?.trim();
+    expect(clearance({ LM: 'pending' }, 45 + 61)).toBe('AM✓ AIM✓ EM✓ FM✓ IEM✓ KEM✓ KM✓ LM… SM✓ TM✓ VARAM✓ VM✓ ZM✓ VK✓');
+    expect(clearance({ LM: 'pending' }, 45 + 60)).toBe('13✓ LM…');
+    const four = { AM: 'withdrawn', FM: 'pending', LM: 'pending', VK: 'objected' } as const;
+    expect(clearance(four, 45 + 19)).toBe('10✓ AM↩ FM… LM… VK✗');
+    expect(clearance(four, 45 + 18)).toBe('10✓ 2… 1✗ 1↩');
+  });
+
   it('says what ? marks when a row cannot be read, and only then: the legend had no word for it', () => {
     const invalid: PositionRow = { ...row('pos-06', {}), version: null, status: 'invalid', clearances: [{ ministry: 'AM', state: 'unknown' }] };
     const lines = formatPositions([row('pos-01', {}), invalid], 100, false);

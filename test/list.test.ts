@@ -479,6 +479,28 @@ it('lists a meeting it cannot read after those it can, whose dates it knows, whe
   ]);
 });
 
+it('keeps with --uncleared the meetings still waiting for a clearance, and those with no questions yet; not one whose every position is cleared', () => {
+  const example = exampleFile(EXAMPLE_MEETING);
+  const questions = example.slice(example.indexOf('questions:\n'), example.indexOf('\n# Ministries'));
+  const only = (id: string) => `questions:\n  - text: Kā?\n    position: ${id}\n`;
+  const dated = (day: string, code: string, text: string) => text.replace(/^date: .*$/m, `date: ${day}`).replace(/^file_code: .*$/m, `file_code: ${code}`);
+  const dir = exampleProject({
+    'meetings/2021-03-01-educ.yaml': dated('2021-03-01', 'IZMzin_010321_EDUC', example.replace(questions, only('equity-reforms')).replace('required_clearances: [AM, LM]', 'required_clearances: [AM, LM, FM]')),
+    'meetings/2021-04-01-educ.yaml': dated('2021-04-01', 'IZMzin_010421_EDUC', example.replace(questions, 'questions: []\n')),
+  });
+  const listed = (args: string[]) => (JSON.parse(runCli(['list', 'meetings', '--json', ...args], dir).stdout) as { date: string; positions: number; cleared: number }[]).map((row) => [row.date, row.positions, row.cleared]);
+  expect(listed([])).toEqual([
+    ['2021-02-19', 3, 3],
+    ['2021-03-01', 1, 0],
+    ['2021-04-01', 0, 0],
+  ]);
+  // FM has not cleared equity-reforms, which the meeting of 1 March requires.
+  expect(listed(['--uncleared'])).toEqual([
+    ['2021-03-01', 1, 0],
+    ['2021-04-01', 0, 0],
+  ]);
+});
+
 it('names a question whose position does not exist (exit 1): the list has no row for it and must not look complete', () => {
   const meeting = exampleFile(EXAMPLE_MEETING).replace('    position: equity-eu-cooperation\n', '    position: equity-eu-cooperation\n  - text: Vēl viens jautājums?\n    position: nosuch\n');
   const dir = exampleProject({ [EXAMPLE_MEETING]: meeting });

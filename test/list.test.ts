@@ -466,6 +466,7 @@ it('names a meeting it cannot read (exit 1): the positions it uses and what it r
   expect(runCli(['list', 'meetings'], dir).stdout.split('\n')[1]).toMatch(/\s\?\s+\?\s/);
   // A readable project lists as before, exit 0.
   expect(runCli(['list', '--uncleared'], exampleProject())).toMatchObject({ status: 0, stderr: '' });
+  expect(runCli(['list', 'meetings'], exampleProject())).toMatchObject({ status: 0, stderr: '' });
 });
 
 it('lists a meeting it cannot read after those it can, whose dates it knows, wherever its file name sorts', () => {

@@ -38,33 +38,9 @@ export function review(options: ReviewOptions): ReviewResult {
 
   const split = splitByField(document);
   split.fields = underNamesNow(split.fields, document.properties.get('Briefing.Meeting'), meeting);
-  // The DOCX says which fields it marked, but none of their bookmarks is left (an editor that drops them on saving):
-  // every change would look like one outside the positions, or like no change at all.
-  const recorded = [...document.properties.keys()].some((name) => name.startsWith(ANCHOR_PROPERTY_PREFIX));
-  if (recorded && !split.fields.length) {
-    result.diagnostics.push(
-      diagnostic(
-        result.docx,
-        undefined,
-        'error',
-        'review/no-anchors',
-        'This DOCX has lost the hidden bookmarks that mark where each position’s text is (the program it was last saved with dropped them), so its changes cannot be read by position.',
-        'Ask for the file as saved by Word or LibreOffice, or build the report again and send that for review.',
-      ),
-    );
-    return finish(result);
-  }
-  if (split.broken.length) {
-    result.diagnostics.push(
-      diagnostic(
-        result.docx,
-        undefined,
-        'error',
-        'review/no-anchors',
-        `The hidden bookmarks that mark where each position’s text is cannot be relied on in this DOCX: ${split.broken.join('; ')}. Its changes cannot be read by position.`,
-        'Ask for the file again as the reviewer saved it in Word or LibreOffice (a deleted answer deleted with track changes on), or build the report again and send that for review.',
-      ),
-    );
+  const unreliable = anchorsUnreliable(document, split);
+  if (unreliable) {
+    result.diagnostics.push(diagnostic(result.docx, undefined, 'error', 'review/no-anchors', unreliable.message, unreliable.hint));
     return finish(result);
   }
   result.outside = split.outside;
@@ -279,6 +255,26 @@ function outcome(
     current: source?.text ?? '',
     accepted: rest.accepted,
     written: false,
+  };
+}
+
+/**
+ * Why the field anchors of the DOCX cannot tell whose text a paragraph is, if they cannot: the DOCX says which fields
+ * it marked, but none of their bookmarks is left (an editor that drops them on saving: every change would look like
+ * one outside the positions, or like no change at all), or some are broken ({@link FieldSplit.broken}).
+ */
+function anchorsUnreliable(document: ReviewedDocument, split: FieldSplit): { message: string; hint: string } | undefined {
+  const recorded = [...document.properties.keys()].some((name) => name.startsWith(ANCHOR_PROPERTY_PREFIX));
+  if (recorded && !split.fields.length) {
+    return {
+      message: 'This DOCX has lost the hidden bookmarks that mark where each position’s text is (the program it was last saved with dropped them), so its changes cannot be read by position.',
+      hint: 'Ask for the file as saved by Word or LibreOffice, or build the report again and send that for review.',
+    };
+  }
+  if (!split.broken.length) return undefined;
+  return {
+    message: `The hidden bookmarks that mark where each position’s text is cannot be relied on in this DOCX: ${split.broken.join('; ')}. Its changes cannot be read by position.`,
+    hint: 'Ask for the file again as the reviewer saved it in Word or LibreOffice (a deleted answer deleted with track changes on), or build the report again and send that for review.',
   };
 }
 

@@ -3,6 +3,7 @@
 import type { Root } from 'mdast';
 import type { YamlFile } from '../load/yaml.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { RuleId } from '../diagnostics/rules.js';
 import { walk } from '../util/markdown.js';
 import { lineFrom, moreInField, fieldLabel, isEnglish, type Placer, placer } from './markdown-rule-place.js';
 
@@ -180,6 +181,21 @@ function rangeHyphenWarning(file: YamlFile, field: readonly PropertyKey[], found
   ];
 }
 
+/** A per cent, a time or a number in a field as typed, at its offset, and as Latvian writes it. */
+interface Miswritten {
+  at: number;
+  typed: string;
+  latvian: string;
+}
+
+/** The warning `rule` of a field whose `found` are written otherwise than Latvian writes them, at the first: its message and hint from `say`. */
+function firstMiswritten(file: YamlFile, found: readonly Miswritten[], place: Placer, rule: RuleId, say: (first: Miswritten, more: string) => [message: string, hint: string]): Diagnostic[] {
+  const [first] = found;
+  if (first === undefined) return [];
+  const [message, hint] = say(first, moreInField(found.length));
+  return [diagnostic(file.path, place(first.at, first.typed), 'warning', rule, message, hint)];
+}
+
 /**
  * A number and its per cent sign: groups 1 the number, 2 the space between (none, or one of any kind). Not an address's escape,
  * "%20" in a link written bare (https://…/50%20x), which two hexadecimal digits follow.
@@ -187,7 +203,7 @@ function rangeHyphenWarning(file: YamlFile, field: readonly PropertyKey[], found
 const PERCENTS = /(?<![\p{L}\p{N}.,])(\d+(?:[.,]\d+)?)(\s?)%(?![0-9A-Fa-f]{2})/gu;
 
 /** Where `text` writes a per cent as Latvian does not, "53,5%" or "53.5 %", each at the number, with the form as typed and as written. */
-function percentMiswritten(text: string, offsets: readonly [start: number, end: number][]): { at: number; typed: string; latvian: string }[] {
+function percentMiswritten(text: string, offsets: readonly [start: number, end: number][]): Miswritten[] {
   return offsets.flatMap(([start, end]) =>
     [...text.slice(start, end).matchAll(PERCENTS)].flatMap((match) => {
       const [typed, number = '', space = ''] = match;
@@ -219,20 +235,14 @@ export function percentFormProblems(file: YamlFile, field: readonly PropertyKey[
 }
 
 /** The `markdown/percent-form` warning of a field whose per cents were `found` written otherwise than Latvian writes them, at the first. */
-function percentFormWarning(file: YamlFile, field: readonly PropertyKey[], found: readonly { at: number; typed: string; latvian: string }[], place: Placer): Diagnostic[] {
-  const [first] = found;
-  if (first === undefined) return [];
-  const what = first.typed.includes('.') ? 'a decimal point' : 'no space before the per cent sign';
-  return [
-    diagnostic(
-      file.path,
-      place(first.at, first.typed),
-      'warning',
-      'markdown/percent-form',
-      `${fieldLabel(field)} writes a per cent with ${what}, “${first.typed}”${moreInField(found.length)}: the report prints it as typed, where Latvian writes “${first.latvian}”.`,
-      `Write “${first.latvian}”: ${first.typed.includes('.') ? 'a decimal comma, and a space' : 'a space'} before the per cent sign (the report keeps the number and its sign on one line).`,
-    ),
-  ];
+function percentFormWarning(file: YamlFile, field: readonly PropertyKey[], found: readonly Miswritten[], place: Placer): Diagnostic[] {
+  return firstMiswritten(file, found, place, 'markdown/percent-form', (first, more) => {
+    const point = first.typed.includes('.');
+    return [
+      `${fieldLabel(field)} writes a per cent with ${point ? 'a decimal point' : 'no space before the per cent sign'}, “${first.typed}”${more}: the report prints it as typed, where Latvian writes “${first.latvian}”.`,
+      `Write “${first.latvian}”: ${point ? 'a decimal comma, and a space' : 'a space'} before the per cent sign (the report keeps the number and its sign on one line).`,
+    ];
+  });
 }
 
 /**
@@ -242,7 +252,7 @@ function percentFormWarning(file: YamlFile, field: readonly PropertyKey[], found
 const CLOCK_TIMES = /(?<!\p{L})[Pp]lkst\.(\s?)(\d{1,2})([.:])(\d\d)(?![\p{N}:])/gu;
 
 /** Where `text` writes a time after "plkst." as the report does not ("plkst. 9:00", "plkst. 09.00", "plkst.9.00"), each at "plkst.", with the time as typed and as written. */
-function timesMiswritten(text: string, offsets: readonly [start: number, end: number][]): { at: number; typed: string; latvian: string }[] {
+function timesMiswritten(text: string, offsets: readonly [start: number, end: number][]): Miswritten[] {
   return offsets.flatMap(([start, end]) =>
     [...text.slice(start, end).matchAll(CLOCK_TIMES)].flatMap((match) => {
       const [typed, space = '', hours = '', mark = '', minutes = ''] = match;
@@ -265,19 +275,11 @@ export function timeFormProblems(file: YamlFile, field: readonly PropertyKey[], 
 }
 
 /** The `markdown/time-form` warning of a field whose times were `found` written otherwise than the report writes them, at the first. */
-function timeFormWarning(file: YamlFile, field: readonly PropertyKey[], found: readonly { at: number; typed: string; latvian: string }[], place: Placer): Diagnostic[] {
-  const [first] = found;
-  if (first === undefined) return [];
-  return [
-    diagnostic(
-      file.path,
-      place(first.at, first.typed),
-      'warning',
-      'markdown/time-form',
-      `${fieldLabel(field)} writes a time as “${first.typed}”${moreInField(found.length)}: the report prints it as typed, where Latvian writes “${first.latvian}”, as the report prints the meeting's own time.`,
-      `Write “${first.latvian}”: a space after “plkst.”, the hour without a leading zero, and a full stop before the minutes.`,
-    ),
-  ];
+function timeFormWarning(file: YamlFile, field: readonly PropertyKey[], found: readonly Miswritten[], place: Placer): Diagnostic[] {
+  return firstMiswritten(file, found, place, 'markdown/time-form', (first, more) => [
+    `${fieldLabel(field)} writes a time as “${first.typed}”${more}: the report prints it as typed, where Latvian writes “${first.latvian}”, as the report prints the meeting's own time.`,
+    `Write “${first.latvian}”: a space after “plkst.”, the hour without a leading zero, and a full stop before the minutes.`,
+  ]);
 }
 
 /**
@@ -288,7 +290,7 @@ function timeFormWarning(file: YamlFile, field: readonly PropertyKey[], found: r
 const UNGROUPED = /(?<![\p{L}\p{N}./\\-]|(?:[Nn]r|[Tt]ālr|[Tt]el)\.\s?|\+\d{3}\s?)([1-9]\d{4,8})(?![\p{L}\p{N}/-]|[.:]\d)/gu;
 
 /** Where `text` writes a number of five or more digits without grouping them, each at the number, with it as typed and as Latvian writes it. */
-function ungroupedNumbers(text: string, offsets: readonly [start: number, end: number][]): { at: number; typed: string; latvian: string }[] {
+function ungroupedNumbers(text: string, offsets: readonly [start: number, end: number][]): Miswritten[] {
   return offsets.flatMap(([start, end]) =>
     [...text.slice(start, end).matchAll(UNGROUPED)].map((match) => ({ at: start + match.index, typed: match[0], latvian: match[0].replace(/\B(?=(?:\d{3})+$)/g, ' ') })),
   );
@@ -306,19 +308,11 @@ export function digitGroupProblems(file: YamlFile, field: readonly PropertyKey[]
 }
 
 /** The `markdown/digit-group` warning of a field whose numbers were `found` without their digits grouped, at the first. */
-function digitGroupWarning(file: YamlFile, field: readonly PropertyKey[], found: readonly { at: number; typed: string; latvian: string }[], place: Placer): Diagnostic[] {
-  const [first] = found;
-  if (first === undefined) return [];
-  return [
-    diagnostic(
-      file.path,
-      place(first.at, first.typed),
-      'warning',
-      'markdown/digit-group',
-      `${fieldLabel(field)} writes a number of ${first.typed.length} digits without grouping them, “${first.typed}”${moreInField(found.length)}: the report prints it as typed, where Latvian groups the digits in threes with a space, “${first.latvian}”.`,
-      `Write “${first.latvian}” (the report keeps the groups on one line). A number that is an identifier rather than an amount (a registration or document number) can stay as it is: write “Nr.” before it.`,
-    ),
-  ];
+function digitGroupWarning(file: YamlFile, field: readonly PropertyKey[], found: readonly Miswritten[], place: Placer): Diagnostic[] {
+  return firstMiswritten(file, found, place, 'markdown/digit-group', (first, more) => [
+    `${fieldLabel(field)} writes a number of ${first.typed.length} digits without grouping them, “${first.typed}”${more}: the report prints it as typed, where Latvian groups the digits in threes with a space, “${first.latvian}”.`,
+    `Write “${first.latvian}” (the report keeps the groups on one line). A number that is an identifier rather than an amount (a registration or document number) can stay as it is: write “Nr.” before it.`,
+  ]);
 }
 
 /** A typewriter double quotation mark, as a keyboard types it. */

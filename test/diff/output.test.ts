@@ -966,3 +966,50 @@ test('terminal: an unchanged paragraph shown before a change shows its hard line
   const text = (last: string) => `Ievads.\n\nPirmā rinda,\\\notrā rinda.\n\n${last}`;
   expect((await compare(text('Vecais teksts.'), text('Jaunais teksts.'), 'terminal')).split('\n').slice(6)).toEqual(['Pirmā rinda, otrā rinda.', '', '[-Vecais-]{+Jaunais+} teksts.', '']);
 });
+
+test('md --stat: the summary is one fenced block, closed after its last line', async () => {
+  const cwd = exampleProject({ 'review/before.yaml': position('Ievads.\n\nVecs teksts.'), 'review/after.yaml': position('Ievads.\n\nJauns teksts.', 2) });
+  const md = String((await diff({ cwd, files: ['review/before.yaml', 'review/after.yaml'], format: 'md', stat: true, whitespace: false, colour: false, sourceDateEpoch: EPOCH })).output);
+  const lines = md.trimEnd().split('\n');
+  expect(lines.filter((line) => line === '```')).toHaveLength(2);
+  expect(lines.at(-1)).toBe('```');
+  expect(parseMarkdownText(md).children.map((node) => node.type)).toEqual(['heading', 'paragraph', 'code']);
+});
+
+test('md: a pipe in a table cell’s words, written `\\|`, stays in its cell', async () => {
+  const table = (cell: string) => ['Tabula:', '', '| Kods | Nozīme |', '|---|---|', `| a \\| b | ${cell} |`].join('\n');
+  const md = textPart(await compare(table('vecā'), table('jaunā'), 'md'));
+  const cells: string[][] = [];
+  walk(parseMarkdownText(md), (node) => {
+    if (node.type === 'tableRow') cells.push(node.children.map((cell) => toString(cell)));
+  });
+  expect(cells.map((row) => row.length)).toEqual([2, 2]);
+  expect(cells[1]?.[0]).toBe('a | b');
+  expect(md).toContain('| a \\| b | {~~vecā~>jaunā~~} |');
+});
+
+test('md: a list after an unchanged paragraph that follows another list gets no comment between them', async () => {
+  const text = (word: string) => ['Plāns:', '', '- pirmais;', '- otrais.', '', 'Starpteksts.', '', '- trešais;', `- ${word}.`].join('\n');
+  const md = textPart(await compare(text('ceturtais'), text('piektais'), 'md'));
+  expect(md).not.toContain('<!-- -->');
+  expect(md).toContain(['- otrais.', '', 'Starpteksts.', '', '- trešais;'].join('\n'));
+});
+
+test('terminal: an item that starts with a quote or a code block shows its number on that block', async () => {
+  const list = (word: string) => ['Plāns:', '', '1. > citāts par ' + word + ';', '2. ```', '   kods', '   ```', '3. trešais.'].join('\n');
+  const terminal = await compare(list('vienu'), list('citu'), 'terminal');
+  expect(terminal).toContain('1. > citāts par [-vienu-]{+citu+};');
+});
+
+test('diff refuses no file or three, and --stat with --format docx, saying what to do instead', async () => {
+  const cwd = exampleProject({ 'review/a.yaml': position('Viens.'), 'review/b.yaml': position('Divi.', 2), 'review/c.yaml': position('Trīs.', 3) });
+  const options = { cwd, whitespace: false, colour: false, sourceDateEpoch: EPOCH } as const;
+  await expect(diff({ ...options, files: ['review/a.yaml', 'review/b.yaml', 'review/c.yaml'], format: 'md', stat: false })).rejects.toMatchObject({
+    message: 'Name one file to compare between revisions, or two files to compare.',
+  });
+  await expect(diff({ ...options, files: [], format: 'md', stat: false })).rejects.toMatchObject({ message: 'Name one file to compare between revisions, or two files to compare.' });
+  await expect(diff({ ...options, files: ['review/a.yaml', 'review/b.yaml'], format: 'docx', stat: true })).rejects.toMatchObject({
+    message: '--stat prints a summary; it has no DOCX form.',
+    hint: 'Use --format terminal, md or json with --stat.',
+  });
+});

@@ -1,3 +1,5 @@
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { SaxesParser } from 'saxes';
@@ -1011,5 +1013,13 @@ test('diff refuses no file or three, and --stat with --format docx, saying what 
   await expect(diff({ ...options, files: ['review/a.yaml', 'review/b.yaml'], format: 'docx', stat: true })).rejects.toMatchObject({
     message: '--stat prints a summary; it has no DOCX form.',
     hint: 'Use --format terminal, md or json with --stat.',
+  });
+});
+
+test('diff refuses an --out that is a link to a file it compares', async () => {
+  const cwd = exampleProject({ 'review/a.yaml': position('Viens.'), 'review/b.yaml': position('Divi.', 2) });
+  symlinkSync(join(cwd, 'review/b.yaml'), join(cwd, 'review/link.md'));
+  await expect(diff({ cwd, files: ['review/a.yaml', 'review/b.yaml'], format: 'md', stat: false, whitespace: false, colour: false, sourceDateEpoch: EPOCH, out: 'review/link.md' })).rejects.toMatchObject({
+    message: '--out review/link.md is a file diff reads: writing the diff there would replace it.',
   });
 });

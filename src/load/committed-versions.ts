@@ -10,6 +10,7 @@ import type { ProjectFiles } from './project-files.js';
 import { joinList } from '../util/join-list.js';
 import { changedSinceHead, type ChangesSince, readCommittedTexts } from './git-changes.js';
 import { isShallowClone, repositoryAt } from './git.js';
+import { isLongLived } from './process-kind.js';
 import { attributesBelow, checkoutTop, inGitCheckout, repositoryState } from './git-state.js';
 import { type GitFailedError, GitRefusedError, GitUnlinkedError } from './git-failures.js';
 import { committedTexts } from './history.js';
@@ -25,8 +26,9 @@ import { isRecord } from '../util/record.js';
  */
 export function withCommittedVersions(project: ProjectFiles, folder: string, files: PositionFile[], problems: Diagnostic[], base = 'HEAD', diff?: ChangesSince): PositionFile[] {
   const root = project.root;
-  // Asked of git once per state of the repository and the files, in a process that loads the project again and again.
-  const state = repositoryState(folder);
+  // Asked of git once per state of the repository and the files, in a process that loads the project again and again:
+  // only such a process keeps what it read, so only one asks what state the repository is in (a command run once loads it once).
+  const state = isLongLived() ? repositoryState(folder) : undefined;
   const key = state === undefined ? undefined : JSON.stringify([state, attributesBelow(folder, files.map((file) => join(root, file.path))), base, root, folder, files.map((file) => [file.path, file.hash, file.id])]);
   const known = key === undefined ? undefined : committedByState.get(key);
   if (known) return known.map((file) => ({ ...file }));

@@ -45,6 +45,11 @@ export interface DocumentDiff {
   from: Version;
   to: Version;
   equal: boolean;
+  /**
+   * A position's file whose text differs between the two though they compare equal: how (see
+   * {@link unshownChange}); absent when the texts are the same, or the two differ.
+   */
+  unshown?: UnshownChange;
   metadata: MetadataChange[];
   stat: StatLine[];
   blocks: DiffBlock[];
@@ -70,4 +75,21 @@ export function compareMarkdown(before: string, after: string, options: MergeOpt
 export function statLine(subject: string, from: string | null, to: string | null, blocks: readonly DiffBlock[], metadata: number): StatLine {
   const changed = blocks.filter((b) => b.status !== 'equal');
   return { subject, from, to, ...countWords(changed), blocks: changed.length, metadata };
+}
+
+/**
+ * How a file's two texts differ that compare equal as the report and its clearance read them:
+ * `composition`, only in how letters are written, composed (ā) or decomposed (a and a combining
+ * macron, as a Mac or a PDF gives them), which the loader reads as one; `whitespace`, only in
+ * spaces, tabs and line ends; `form`, in how the YAML is written (comments, quoting, the order of
+ * fields). Undefined for two same texts.
+ */
+export type UnshownChange = 'composition' | 'whitespace' | 'form';
+
+export function unshownChange(before: string, after: string): UnshownChange | undefined {
+  if (before === after) return undefined;
+  const [older, newer] = [before.normalize('NFC'), after.normalize('NFC')];
+  if (older === newer) return 'composition';
+  const bare = (text: string) => text.replace(/\s+/gu, '');
+  return bare(older) === bare(newer) ? 'whitespace' : 'form';
 }

@@ -4,7 +4,7 @@ import { positionAtCommit } from '../load/revision.js';
 import { changedSinceHead, renamedBetween } from '../load/git-changes.js';
 import { readPositionFile } from '../load/position-files.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { compareMarkdown, statLine, type DocumentDiff } from './compare.js';
+import { compareMarkdown, statLine, unshownChange, type DocumentDiff } from './compare.js';
 import { unparseableProblems } from '../validate/markdown-rules.js';
 import { positionChanges } from './metadata.js';
 import { positionDocxMeta, positionMarkdown } from './position-document.js';
@@ -22,12 +22,16 @@ export function comparePositions(sides: Sides): Compared | { diagnostics: Diagno
   // Ministries are named as on the newer version's day: a renamed one by its name then.
   const day = toVersion.localTime.slice(0, 10);
   const metadata = positionChanges(before.position, after.position, project.ministries, day);
+  const equal = !metadata.length && blocks.every((b) => b.status === 'equal');
+  // Equal, though git shows the file changed: said how, lest "no changes" read as a diff that missed one (a footnote's new label has a line of its own).
+  const unshown = equal && before.hash !== after.hash && !footnoteLabels.length ? unshownChange(before.text, after.text) : undefined;
   const diff: DocumentDiff = {
     kind: 'position',
     file: fileLabel(project, first, second),
     from: versionOf(from, repo, [first], options),
     to: toVersion,
-    equal: !metadata.length && blocks.every((b) => b.status === 'equal'),
+    equal,
+    ...(unshown ? { unshown } : {}),
     metadata,
     stat: [statLine(after.position.id, `v${before.position.version}`, `v${after.position.version}`, blocks, metadata.length)],
     blocks,
@@ -89,5 +93,5 @@ function readPosition(sides: Sides, source: Source, named: string, id?: string) 
   // A text nested too deep, or with too many marks in a paragraph, for the parser is refused as build refuses it.
   const texts = loaded.position ? unparseableProblems(loaded.file, [['body', loaded.position.body], ['body_en', loaded.position.body_en]]) : [];
   const diagnostics = [...loaded.diagnostics, ...texts].filter((d) => d.severity === 'error').map((d) => atSource(d, source));
-  return { position: diagnostics.length ? undefined : loaded.position, hash: loaded.hash, diagnostics, file };
+  return { position: diagnostics.length ? undefined : loaded.position, hash: loaded.hash, text: loaded.position ? files.readText(path) : '', diagnostics, file };
 }

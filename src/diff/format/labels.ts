@@ -1,5 +1,5 @@
 import type { DiffBlock } from '../blocks.js';
-import type { Version } from '../compare.js';
+import type { UnshownChange, Version } from '../compare.js';
 import { describeChange, type MetadataChange } from '../metadata.js';
 
 /** "HEAD~1 (1a2b3c4, 2021-02-15)", "working tree (2021-02-17)", a file path; `name` formats the revision or path. */
@@ -52,4 +52,18 @@ export function blockNote(block: DiffBlock): string | undefined {
   if (block.markerBefore !== undefined) return `numbered ${block.markerBefore} before`;
   if (block.kind === 'item' && !block.content.length && block.status !== 'equal') return block.status === 'deleted' ? 'empty item removed' : 'empty item added';
   return undefined;
+}
+
+/** What "No changes." is followed by for a file whose text changed in nothing compared (see `unshownChange`). */
+export function unshownNote(unshown: UnshownChange | undefined, code: (text: string) => string = (text) => text): string[] {
+  switch (unshown) {
+    case 'composition':
+      return ["The file's text differs only in how letters are written: composed (ā) or decomposed (a and a combining macron, as a Mac or a PDF gives them). The report reads both as the same letters."];
+    case 'whitespace':
+      return [`The file's text differs only in spaces, tabs or line ends, which the report does not show (${code('--whitespace')} counts a re-wrapped line or a doubled space in the text).`];
+    case 'form':
+      return [`The file's text differs only in how it is written (YAML comments, quoting or the order of fields, Markdown marks that mean the same, such as ${code('*')} or ${code('_')} for italics), not in anything the report or its clearance shows.`];
+    default:
+      return [];
+  }
 }

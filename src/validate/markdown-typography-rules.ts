@@ -146,12 +146,12 @@ function emDashWarning(file: YamlFile, field: readonly PropertyKey[], text: stri
  */
 const YEAR_RANGES = /(?<![\p{L}\p{N}./-])((?:19|20)\d\d)(\.?)-((?:19|20)\d\d)(?![\p{N}-])/gu;
 
-/** Where `text` has a hyphen in a range of years, each at the hyphen's offset, with the range as typed. */
-function yearRangeHyphens(text: string, offsets: readonly [start: number, end: number][]): { at: number; typed: string }[] {
-  return offsets.flatMap(([start, end]) =>
-    [...text.slice(start, end).matchAll(YEAR_RANGES)]
+/** Where the running text has a hyphen in a range of years, each at the hyphen's offset in the field, with the range as read. */
+function yearRangeHyphens(runs: readonly Run[]): { at: number; typed: string }[] {
+  return runs.flatMap((run) =>
+    [...run.text.matchAll(YEAR_RANGES)]
       .filter((match) => Number(match[3]) > Number(match[1]))
-      .map((match) => ({ at: start + match.index + (match[1] ?? '').length + (match[2] ?? '').length, typed: match[0] })),
+      .map((match) => ({ at: inSource(run, match.index + (match[1] ?? '').length + (match[2] ?? '').length), typed: match[0] })),
   );
 }
 
@@ -162,7 +162,7 @@ function yearRangeHyphens(text: string, offsets: readonly [start: number, end: n
  */
 export function rangeHyphenProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
   if (isEnglish(field)) return [];
-  return rangeHyphenWarning(file, field, yearRangeHyphens(text, textSpans(tree)), place);
+  return rangeHyphenWarning(file, field, yearRangeHyphens(runningRuns(text, tree)), place);
 }
 
 /** The `markdown/range-hyphen` warning of a field whose ranges of years were `found` with a hyphen, at the first. */
@@ -181,10 +181,11 @@ function rangeHyphenWarning(file: YamlFile, field: readonly PropertyKey[], found
   ];
 }
 
-/** A per cent, a time or a number in a field as typed, at its offset, and as Latvian writes it. */
+/** A per cent, a time or a number in a field as read, at its offset, and as Latvian writes it; `written`, as the field's Markdown has it ("**53,5**%"). */
 interface Miswritten {
   at: number;
   typed: string;
+  written: string;
   latvian: string;
 }
 
@@ -193,7 +194,7 @@ function firstMiswritten(file: YamlFile, found: readonly Miswritten[], place: Pl
   const [first] = found;
   if (first === undefined) return [];
   const [message, hint] = say(first, moreInField(found.length));
-  return [diagnostic(file.path, place(first.at, first.typed), 'warning', rule, message, hint)];
+  return [diagnostic(file.path, place(first.at, first.written), 'warning', rule, message, hint)];
 }
 
 /**
@@ -202,13 +203,13 @@ function firstMiswritten(file: YamlFile, found: readonly Miswritten[], place: Pl
  */
 const PERCENTS = /(?<![\p{L}\p{N}.,])(\d+(?:[.,]\d+)?)(\s?)%(?![0-9A-Fa-f]{2})/gu;
 
-/** Where `text` writes a per cent as Latvian does not, "53,5%" or "53.5 %", each at the number, with the form as typed and as written. */
-function percentMiswritten(text: string, offsets: readonly [start: number, end: number][]): Miswritten[] {
-  return offsets.flatMap(([start, end]) =>
-    [...text.slice(start, end).matchAll(PERCENTS)].flatMap((match) => {
-      const [typed, number = '', space = ''] = match;
+/** Where the running text writes a per cent as Latvian does not, "53,5%" or "53.5 %", each at the number, with the form as read and as written. */
+function percentMiswritten(runs: readonly Run[]): Miswritten[] {
+  return runs.flatMap((run) =>
+    [...run.text.matchAll(PERCENTS)].flatMap((match) => {
+      const [, number = '', space = ''] = match;
       const latvian = `${number.replace('.', ',')} %`;
-      return space !== '' && !number.includes('.') ? [] : [{ at: start + match.index, typed, latvian }];
+      return space !== '' && !number.includes('.') ? [] : [{ ...found(run, match), latvian }];
     }),
   );
 }
@@ -225,13 +226,60 @@ function textSpans(tree: Root): [number, number][] {
 }
 
 /**
+ * A stretch of running text as a reader reads it: text nodes only emphasis marks part (`**53,5**%`, `*2021*-2027`) joined,
+ * so that a rule sees the number with its sign, the year with its range. `pieces` says where in the field's text, `source`,
+ * each joined text node starts (`at`, its offset in `text`). Code, a link's address, a footnote's mark or an HTML tag between
+ * two text nodes part them.
+ */
+interface Run {
+  text: string;
+  pieces: { at: number; offset: number }[];
+  source: string;
+}
+
+/** The field's running text as {@link Run}s. */
+function runningRuns(text: string, tree: Root): Run[] {
+  const runs: Run[] = [];
+  let last: { run: Run; end: number } | undefined;
+  for (const [start, end] of textSpans(tree).sort(([a], [b]) => a - b)) {
+    if (last && last.end <= start && /^[*_~]+$/.test(text.slice(last.end, start))) {
+      last.run.pieces.push({ at: last.run.text.length, offset: start });
+      last.run.text += text.slice(start, end);
+      last.end = end;
+    } else {
+      last = { run: { text: text.slice(start, end), pieces: [{ at: 0, offset: start }], source: text }, end };
+      runs.push(last.run);
+    }
+  }
+  return runs;
+}
+
+/** A plain-text field's whole text as one {@link Run}. */
+function wholeRun(text: string): Run[] {
+  return [{ text, pieces: [{ at: 0, offset: 0 }], source: text }];
+}
+
+/** Where the character at `index` of a run's text is in the field's text. */
+function inSource(run: Run, index: number): number {
+  const piece = run.pieces.findLast((each) => each.at <= index) ?? { at: 0, offset: 0 };
+  return piece.offset + index - piece.at;
+}
+
+/** A match in a run: at its first character's offset in the field, as read, and as the field writes it (marks between kept). */
+function found(run: Run, match: RegExpMatchArray): { at: number; typed: string; written: string } {
+  const start = match.index ?? 0;
+  const at = inSource(run, start);
+  return { at, typed: match[0], written: run.source.slice(at, inSource(run, start + match[0].length - 1) + 1) };
+}
+
+/**
  * `markdown/percent-form`: a per cent in the running text of a Latvian field written without a space before its sign ("53,5%")
  * or with a decimal point ("53.5 %"), which the report prints as typed, where Latvian writes "53,5 %". Said once a field, at the
  * first, with how many more there are; code and an English field (`…_en`) are left alone.
  */
 export function percentFormProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
   if (isEnglish(field)) return [];
-  return percentFormWarning(file, field, percentMiswritten(text, textSpans(tree)), place);
+  return percentFormWarning(file, field, percentMiswritten(runningRuns(text, tree)), place);
 }
 
 /** The `markdown/percent-form` warning of a field whose per cents were `found` written otherwise than Latvian writes them, at the first. */
@@ -251,14 +299,14 @@ function percentFormWarning(file: YamlFile, field: readonly PropertyKey[], found
  */
 const CLOCK_TIMES = /(?<!\p{L})[Pp]lkst\.(\s?)(\d{1,2})([.:])(\d\d)(?![\p{N}:])/gu;
 
-/** Where `text` writes a time after "plkst." as the report does not ("plkst. 9:00", "plkst. 09.00", "plkst.9.00"), each at "plkst.", with the time as typed and as written. */
-function timesMiswritten(text: string, offsets: readonly [start: number, end: number][]): Miswritten[] {
-  return offsets.flatMap(([start, end]) =>
-    [...text.slice(start, end).matchAll(CLOCK_TIMES)].flatMap((match) => {
+/** Where the running text writes a time after "plkst." as the report does not ("plkst. 9:00", "plkst. 09.00", "plkst.9.00"), each at "plkst.", with the time as read and as written. */
+function timesMiswritten(runs: readonly Run[]): Miswritten[] {
+  return runs.flatMap((run) =>
+    [...run.text.matchAll(CLOCK_TIMES)].flatMap((match) => {
       const [typed, space = '', hours = '', mark = '', minutes = ''] = match;
       if (Number(hours) > 24 || Number(minutes) > 59) return [];
       const latvian = `${typed.slice(0, 'plkst.'.length)} ${Number(hours)}.${minutes}`;
-      return space !== '' && mark === '.' && !hours.startsWith('0') ? [] : [{ at: start + match.index, typed, latvian }];
+      return space !== '' && mark === '.' && !hours.startsWith('0') ? [] : [{ ...found(run, match), latvian }];
     }),
   );
 }
@@ -271,7 +319,7 @@ function timesMiswritten(text: string, offsets: readonly [start: number, end: nu
  */
 export function timeFormProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
   if (isEnglish(field)) return [];
-  return timeFormWarning(file, field, timesMiswritten(text, textSpans(tree)), place);
+  return timeFormWarning(file, field, timesMiswritten(runningRuns(text, tree)), place);
 }
 
 /** The `markdown/time-form` warning of a field whose times were `found` written otherwise than the report writes them, at the first. */
@@ -289,11 +337,9 @@ function timeFormWarning(file: YamlFile, field: readonly PropertyKey[], found: r
  */
 const UNGROUPED = /(?<![\p{L}\p{N}./\\-]|(?:[Nn]r|[Tt]ālr|[Tt]el)\.\s?|\+\d{3}\s?)([1-9]\d{4,8})(?![\p{L}\p{N}/-]|[.:]\d)/gu;
 
-/** Where `text` writes a number of five or more digits without grouping them, each at the number, with it as typed and as Latvian writes it. */
-function ungroupedNumbers(text: string, offsets: readonly [start: number, end: number][]): Miswritten[] {
-  return offsets.flatMap(([start, end]) =>
-    [...text.slice(start, end).matchAll(UNGROUPED)].map((match) => ({ at: start + match.index, typed: match[0], latvian: match[0].replace(/\B(?=(?:\d{3})+$)/g, ' ') })),
-  );
+/** Where the running text writes a number of five or more digits without grouping them, each at the number, with it as read and as Latvian writes it. */
+function ungroupedNumbers(runs: readonly Run[]): Miswritten[] {
+  return runs.flatMap((run) => [...run.text.matchAll(UNGROUPED)].map((match) => ({ ...found(run, match), latvian: match[0].replace(/\B(?=(?:\d{3})+$)/g, ' ') })));
 }
 
 /**
@@ -304,7 +350,7 @@ function ungroupedNumbers(text: string, offsets: readonly [start: number, end: n
  */
 export function digitGroupProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
   if (isEnglish(field)) return [];
-  return digitGroupWarning(file, field, ungroupedNumbers(text, textSpans(tree)), place);
+  return digitGroupWarning(file, field, ungroupedNumbers(runningRuns(text, tree)), place);
 }
 
 /** The `markdown/digit-group` warning of a field whose numbers were `found` without their digits grouped, at the first. */
@@ -396,10 +442,10 @@ export function plainTextTypographyProblems(file: YamlFile, fields: readonly (re
       ...spacedHyphenWarning(file, field, text, offsets(SPACED_HYPHENS), place),
       ...emDashWarning(file, field, text, offsets(EM_DASHES), place),
       ...straightQuoteWarning(file, field, text, offsets(STRAIGHT_QUOTES), place),
-      ...rangeHyphenWarning(file, field, yearRangeHyphens(text, [[0, text.length]]), place),
-      ...percentFormWarning(file, field, percentMiswritten(text, [[0, text.length]]), place),
-      ...timeFormWarning(file, field, timesMiswritten(text, [[0, text.length]]), place),
-      ...digitGroupWarning(file, field, ungroupedNumbers(text, [[0, text.length]]), place),
+      ...rangeHyphenWarning(file, field, yearRangeHyphens(wholeRun(text)), place),
+      ...percentFormWarning(file, field, percentMiswritten(wholeRun(text)), place),
+      ...timeFormWarning(file, field, timesMiswritten(wholeRun(text)), place),
+      ...digitGroupWarning(file, field, ungroupedNumbers(wholeRun(text)), place),
       ...splitWordWarning(file, field, text, offsets(SPLIT_WORDS_FOLDED), place, 'YAML joins the lines of a value so'),
     ];
   });

@@ -308,6 +308,11 @@ test('a hyphen between two years is a warning once a field in a Latvian text, at
   expect(topic.map((d) => [d.message, d.hint])).toEqual([
     ['`topic` has a hyphen between two years, “2021-2030”: the report prints it as typed, where Latvian writes a range with an en dash.', 'Write an en dash without spaces: “2021–2030”.'],
   ]);
+  // Read as the reader reads it, across emphasis (left by mutation14): placed at the hyphen in the file; a link, code or a note's mark between parts the years.
+  expect(await problems('Plāns *2021*-2027 un **2022.**-**2028.** gadam.')).toEqual([
+    [19, 15, '`body` has a hyphen between two years, “2021-2027” (and 1 more in this field): the report prints it as typed, where Latvian writes a range with an en dash.'],
+  ]);
+  expect(await problems('Plāns [2021](https://example.lv/a)-2027; `2021`-2027; 2021[^1]-2027.\n\n  [^1]: Avots.')).toEqual([]);
   // At the topic's very start too (a mutant that survived, mutation14).
   const opening = exampleFile(MEETING).replace('topic: Vienlīdzīga piekļuve izglītībai', 'topic: 2021-2030 vienlīdzīga piekļuve izglītībai');
   const first = (await check({ cwd: exampleProject({ [MEETING]: opening }), paths: [MEETING], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/range-hyphen');
@@ -321,6 +326,8 @@ test('a per cent without a space before its sign, or with a decimal point, is a 
     [19, 14, '`body` writes a per cent with no space before the per cent sign, “53,5%” (and 1 more in this field): the report prints it as typed, where Latvian writes “53,5 %”.'],
   ]);
   expect(await problems('Nodrošināti 5.3 % skolēnu.')).toEqual([[19, 15, '`body` writes a per cent with a decimal point, “5.3 %”: the report prints it as typed, where Latvian writes “5,3 %”.']]);
+  // A bold number with its sign after the bold (left by mutation14): placed at the number, the message gives it as the report prints it.
+  expect(await problems('Piedalījās **53,5**% pedagogu.')).toEqual([[19, 16, '`body` writes a per cent with no space before the per cent sign, “53,5%”: the report prints it as typed, where Latvian writes “53,5 %”.']]);
   // With a no-break space, as Latvian writes it, a decimal point is still one (a mutant that survived, mutation14).
   expect(await problems('Nodrošināti 5.3\u00A0% skolēnu.')).toEqual([[19, 15, '`body` writes a per cent with a decimal point, “5.3\u00A0%”: the report prints it as typed, where Latvian writes “5,3 %”.']]);
   // The hint writes the number as Latvian does, and says what to change in it.
@@ -342,6 +349,8 @@ test('a number of five or more digits without its groups is a warning once a fie
   expect(await problems('Atbalstu saņēma 12400 personas, kopā 5000000 EUR.')).toEqual([
     [19, 19, '`body` writes a number of 5 digits without grouping them, “12400” (and 1 more in this field): the report prints it as typed, where Latvian groups the digits in threes with a space, “12 400”.'],
   ]);
+  // Half of it bold is still one number.
+  expect(await problems('Atbalstu saņēma **12**400 personas.')).toEqual([[19, 21, '`body` writes a number of 5 digits without grouping them, “12400”: the report prints it as typed, where Latvian groups the digits in threes with a space, “12 400”.']]);
   const hinted = (await check({ cwd: exampleProject({ [POSITION]: exampleFile(POSITION).replace(/^body: \|\n/m, 'body: |\n  Kopā 2500000,50 EUR.\n\n') }), paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/digit-group');
   expect(hinted.map((d) => d.hint)).toEqual(['Write “2 500 000” (the report keeps the groups on one line). A number that is an identifier rather than an amount (a registration or document number) can stay as it is: write “Nr.” before it.']);
   // Grouped, a year, a code or reference, a number after "Nr.", "tālr." or a calling code, a leading zero, code: left alone.
@@ -358,6 +367,9 @@ test('a time after "plkst." with a colon, a leading zero or no space is a warnin
   const problems = bodyProblems('markdown/time-form');
   expect(await problems('Sanāksme sāksies plkst. 9:00, pārtraukums plkst. 12.30, noslēgums plkst. 09.45.')).toEqual([
     [19, 20, '`body` writes a time as “plkst. 9:00” (and 1 more in this field): the report prints it as typed, where Latvian writes “plkst. 9.00”, as the report prints the meeting\'s own time.'],
+  ]);
+  expect(await problems('Sākums *plkst. 9:00*. Beigas plkst. *17:00*.')).toEqual([
+    [19, 11, '`body` writes a time as “plkst. 9:00” (and 1 more in this field): the report prints it as typed, where Latvian writes “plkst. 9.00”, as the report prints the meeting\'s own time.'],
   ]);
   expect(await problems('Sākums Plkst.14.00.')).toEqual([[19, 10, '`body` writes a time as “Plkst.14.00”: the report prints it as typed, where Latvian writes “Plkst. 14.00”, as the report prints the meeting\'s own time.']]);
   const hinted = (await check({ cwd: exampleProject({ [POSITION]: exampleFile(POSITION).replace(/^body: \|\n/m, 'body: |\n  Sākums plkst. 08:30.\n\n') }), paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/time-form');

@@ -209,17 +209,22 @@ export const SPACED_LINK = /(?<!\\)\[((?:[^[\]\\\n]|\\.)+)\][ \t]+\(((?:https?|m
  */
 export function spacedAddressProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
   const name = field.join('.');
-  // The text nodes outside links: where a `[` stands as written.
+  // The text nodes outside links: where a `[` stands as written. The walk visits a link's text right after the link
+  // (links hold no links), so the last link seen is the only one a text node can be in; asking every link was quadratic.
   const plain: [number, number][] = [];
-  const links: [number, number][] = [];
+  let link: [number, number] | undefined;
   walk(tree, (node) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return;
-    if (node.type === 'link' || node.type === 'linkReference') links.push([start, end]);
-    else if (node.type === 'text' && !links.some(([from, to]) => from <= start && end <= to)) plain.push([start, end]);
+    if (node.type === 'link' || node.type === 'linkReference') link = [start, end];
+    else if (node.type === 'text' && !(link && link[0] <= start && end <= link[1])) plain.push([start, end]);
   });
-  const asText = (offset: number) => plain.some(([from, to]) => from <= offset && offset < to);
+  plain.sort(([a], [b]) => a - b);
+  const asText = (offset: number) => {
+    const at = lastStartingBy(plain, offset);
+    return at !== undefined && offset < at[1];
+  };
   const found = (pattern: RegExp, say: (written: string, label: string, address: string) => [string, string]) =>
     [...text.matchAll(new RegExp(pattern, `${pattern.flags}g`))].flatMap((match) => {
       const [written, label = '', address = ''] = match;
@@ -237,4 +242,15 @@ export function spacedAddressProblems(file: YamlFile, field: readonly PropertyKe
       `Write it without the space: \`[${label}](${address})\`.`,
     ]),
   ].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
+/** The last of `spans` (sorted by start, not overlapping) that starts at or before `offset`, by halving. */
+function lastStartingBy(spans: readonly [number, number][], offset: number): [number, number] | undefined {
+  let [low, high] = [0, spans.length];
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((spans[middle]?.[0] ?? 0) <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return spans[low - 1];
 }

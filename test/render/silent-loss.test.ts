@@ -85,6 +85,8 @@ test('a link whose address has a space is a warning at the link: it is no link, 
   expect(await problems('[a](https://a.lv "Virsraksts") [b](<https://b.lv/x y>) [c](https://c.lv/x%20y) \\[d\\](e f) `[g](h i)` [j] (k l)')).toEqual([]);
   // A link with a title after words, and a `[` escaped alone: the text before the link ends at its `[` (mutants that survived, mutation14).
   expect(await problems('Skat. [a](https://a.lv "Virsraksts") un \\[b](c d).')).toEqual([]);
+  // What looks like one inside a link's text, after another link, is that link's text: nothing to say.
+  expect(await problems('Skat. [a](https://a.lv) un [plāns [b] (https://b.lv)](https://e.lv) un [f] (g).')).toEqual([]);
   // Said in the order of the lines, whichever way each is written; an address starting www. counts (mutants that survived, mutation14).
   expect((await problems('Skat. [a] (https://a.lv) un\n  [b](https://b.lv c d) un [e] (www.e.lv).')).map(([line, column]) => [line, column])).toEqual([
     [19, 9],

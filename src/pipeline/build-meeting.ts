@@ -197,6 +197,7 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
     const printed = printedText(rendered.markdown);
     result.diagnostics.push(...abbreviationsNotIntroduced(loaded.path, printed, model.abbreviations, placeOf));
     result.diagnostics.push(...abbreviationsIntroducedTwice(loaded.path, printed, placeOf));
+    result.diagnostics.push(...abbreviationsNeverUsed(loaded.path, printed, placeOf));
   }
   const fieldTrees = parseReportFields(parts);
   // A field's list kept from running on into the list beside it, as the DOCX has it.
@@ -353,6 +354,34 @@ function abbreviationsIntroducedTwice(meetingPath: string, printed: string, plac
         'meeting/abbreviation-introduced-twice',
         `introduces “${short}” a second time${where}: “(turpmāk – ${short})” belongs at its first mention only.`,
         `Leave out “(turpmāk – ${short})” here (the report has introduced it before), and write “${short}” instead of the full term if you like.`,
+      ),
+    ];
+  });
+}
+
+/**
+ * An abbreviation a field introduces ("(turpmāk – IIS)" in a position or the background) that the report never uses after:
+ * Latvian introduces a short form only for the mentions that follow. Said at the introduction. A short form written as a
+ * word ("Eiropas Komisija (turpmāk – Komisija)") is used in any of its cases ("Komisijas", "Komisijai"); an acronym as it
+ * is. What the template introduces (`{{introduce}}` at the meeting's name) is not the desk officer's to leave out: not said.
+ */
+function abbreviationsNeverUsed(meetingPath: string, printed: string, placeOf: (line: number, column: number) => FieldPlace | undefined): Diagnostic[] {
+  const introductions = [...printed.matchAll(INTRODUCTIONS)].map((match) => ({ short: (match[1] ?? '').trim(), start: match.index, end: match.index + match[0].length }));
+  const firsts = introductions.filter((intro, index) => introductions.findIndex((other) => other.short === intro.short) === index);
+  return firsts.flatMap(({ short, start, end }) => {
+    const { field } = placeIn(printed, start, placeOf);
+    if (!field?.place || !short) return [];
+    // A word is inflected: its stem with any ending; an acronym (no small letter) stands alone.
+    const stem = /\p{Ll}/u.test(short) && short.length > 3 ? `${escapeRegExp(short.slice(0, -1))}\\p{L}*` : escapeRegExp(short);
+    const uses = [...printed.slice(end).matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${stem}(?![\\p{L}\\p{N}])`, 'gu'))].map((use) => end + use.index);
+    if (uses.some((at) => !introductions.some((intro) => at >= intro.start && at < intro.end))) return [];
+    return [
+      reportWarning(
+        meetingPath,
+        field,
+        'meeting/abbreviation-unused',
+        `introduces “${short}” here, in \`${field.ref.field}\`, and never uses it after: “(turpmāk – ${short})” is for a short form the text goes on to use.`,
+        `Leave out “(turpmāk – ${short})”, or write “${short}” where the report mentions the term again.`,
       ),
     ];
   });

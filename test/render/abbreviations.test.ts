@@ -44,8 +44,8 @@ test('an abbreviation of the meeting (its own `abbreviations`) is held to its in
   expect(result.diagnostics.map((d) => [d.file, d.line, d.column, d.ruleId, d.message])).toEqual([
     [EXAMPLE_MEETING, at, 3, 'meeting/abbreviation-not-introduced', 'The report never introduces it: “EK” should first appear as “Eiropas Komisijas (turpmāk – EK)”; it first appears here, in `background`.'],
   ]);
-  // Introduced at its first mention: nothing to say.
-  const introduced = meeting.replace('  EK priekšlikums', '  Eiropas Komisijas (turpmāk – EK) priekšlikums');
+  // Introduced at its first mention, and used after: nothing to say.
+  const introduced = meeting.replace('  EK priekšlikums ir gaidāms.', '  Eiropas Komisijas (turpmāk – EK) priekšlikums ir gaidāms; EK to publicēs martā.');
   expect((await check({ cwd: exampleProject({ [EXAMPLE_MEETING]: introduced }), paths: [EXAMPLE_MEETING], final: false })).diagnostics).toEqual([]);
 });
 
@@ -115,4 +115,38 @@ test('the second introduction is placed at its column also in a line the report 
     const column = `  ${written}`.indexOf('(turpm') + 1;
     expect(again.diagnostics.map((d) => [d.file, d.line, d.column, d.ruleId])).toEqual([[reforms, line, column, 'meeting/abbreviation-introduced-twice']]);
   }
+});
+
+// A short form introduced and never used is a flaw of Latvian drafting the tool saw nowhere (the IeM run of 2026-12-07).
+test('an abbreviation a field introduces and the report never uses after warns at the introduction; a use in any position, or an inflected word, is a use', async () => {
+  const reforms = 'positions/educ/equity-reforms.yaml';
+  const position = exampleFile(reforms).replace(/^body: \|\n/m, 'body: |\n  Tiek ieviesta Ieceļošanas/izceļošanas sistēma (turpmāk – IIS).\n\n');
+  const line = position.split('\n').findIndex((text) => text.startsWith('  Tiek ieviesta')) + 1;
+  const unused = await check({ cwd: exampleProject({ [reforms]: position }), paths: [EXAMPLE_MEETING], final: false });
+  expect(unused.diagnostics.map((d) => [d.file, d.line, d.column, d.ruleId, d.message, d.hint])).toEqual([
+    [
+      reforms,
+      line,
+      49,
+      'meeting/abbreviation-unused',
+      'The report of meetings/2021-02-19-educ-informal.yaml introduces “IIS” here, in `body`, and never uses it after: “(turpmāk – IIS)” is for a short form the text goes on to use.',
+      'Leave out “(turpmāk – IIS)”, or write “IIS” where the report mentions the term again.',
+    ],
+  ]);
+  // Used later in another position of the report: nothing to say.
+  const cooperation = 'positions/educ/equity-eu-cooperation.yaml';
+  const usedLater = exampleFile(cooperation).replace(/^body: \|\n/m, 'body: |\n  IIS darbosies no 2022. gada.\n\n');
+  expect((await check({ cwd: exampleProject({ [reforms]: position, [cooperation]: usedLater }), paths: [EXAMPLE_MEETING], final: false })).diagnostics).toEqual([]);
+  // Only before the introduction, or inside a second introduction, is no use: said at the first introduction (the second warns as one).
+  const introducedAgain = exampleFile(cooperation).replace(/^body: \|\n/m, 'body: |\n  Sistēma (turpmāk – IIS) darbosies.\n\n');
+  const again = await check({ cwd: exampleProject({ [reforms]: position, [cooperation]: introducedAgain }), paths: [EXAMPLE_MEETING], final: false });
+  expect(again.diagnostics.map((d) => [d.file, d.ruleId])).toEqual([
+    [cooperation, 'meeting/abbreviation-introduced-twice'],
+    [reforms, 'meeting/abbreviation-unused'],
+  ]);
+  // A short form that is a word is used in any of its cases: "Stratēģija" introduced, "Stratēģijas" after.
+  const word = exampleFile(reforms).replace(/^body: \|\n/m, 'body: |\n  Jaunā izglītības attīstības stratēģija (turpmāk – Stratēģija) ir pieņemta. Stratēģijas mērķi ir skaidri.\n\n');
+  expect((await check({ cwd: exampleProject({ [reforms]: word }), paths: [EXAMPLE_MEETING], final: false })).diagnostics).toEqual([]);
+  const wordUnused = word.replace(' Stratēģijas mērķi ir skaidri.', ' Mērķi ir skaidri.');
+  expect((await check({ cwd: exampleProject({ [reforms]: wordUnused }), paths: [EXAMPLE_MEETING], final: false })).diagnostics.map((d) => d.ruleId)).toEqual(['meeting/abbreviation-unused']);
 });

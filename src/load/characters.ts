@@ -324,12 +324,56 @@ export function binaryData(path: string, text: string): Diagnostic | undefined {
 
 /**
  * `file/encoding` at the first byte that is not UTF-8 (windows-1257, Latin-1…): reading as
- * UTF-8 turned it into U+FFFD, which would otherwise be printed as � in the report.
+ * UTF-8 turned it into U+FFFD, which would otherwise be printed as � in the report. A byte inside
+ * a word is a letter of a one-byte code page: the whole file's, when no letter of it reads as UTF-8
+ * (Notepad's “ANSI”, Windows-1257 on a Latvian Windows), or text pasted into a UTF-8 file when
+ * others do. Either is said with the word it spoils and its own way out: an editor that saves the
+ * file “as UTF-8” as it shows it writes the � for good, so the first is converted, the second typed again.
  */
 export function notUtf8(path: string, text: string, placeAt: (offset: number) => Place): Diagnostic | undefined {
   const badByte = text.indexOf('\uFFFD');
   if (badByte < 0) return undefined;
-  return diagnostic(path, placeAt(badByte), 'error', 'file/encoding', 'The file is not valid UTF-8: some characters cannot be read.', SAVE_AS_UTF8);
+  const place = placeAt(badByte);
+  const word = spoiltWord(text, badByte);
+  if (word === undefined) return diagnostic(path, place, 'error', 'file/encoding', 'The file is not valid UTF-8: some characters cannot be read.', SAVE_AS_UTF8);
+  if (!/[^\u0000-\u007F\uFEFF\uFFFD]/u.test(text)) {
+    return diagnostic(
+      path,
+      place,
+      'error',
+      'file/encoding',
+      `The file is not UTF-8: its letters beyond a–z (ā, š, ž…) are in a one-byte code page, most likely Windows-1257 (Baltic; Notepad's “ANSI” on a Latvian Windows), and cannot be read (“${word}”).`,
+      `Convert the file rather than save it as it shows, or the letters become � for good: VS Code: “Reopen with Encoding” → Baltic (Windows 1257), then “Save with Encoding” → UTF-8; Notepad++: Encoding → Character sets → Baltic → Windows-1257, then Encoding → Convert to UTF-8; a terminal: iconv -f WINDOWS-1257 -t UTF-8.`,
+    );
+  }
+  const lines = [...new Set([...text.matchAll(/\uFFFD/g)].map((match) => placeAt(match.index).line))];
+  return diagnostic(
+    path,
+    place,
+    'error',
+    'file/encoding',
+    `Part of the file is not UTF-8: letters in a one-byte code page (such as Windows-1257), pasted into its UTF-8 text, cannot be read (“${word}”), on ${lines.length === 1 ? 'this line' : `${lines.length} lines: ${lineList(lines)}`}.`,
+    'Type those letters again (or paste the text again from where it was written): the rest of the file is UTF-8, and converting the whole file would spoil it.',
+  );
+}
+
+/** The word around `offset` when the character there (U+FFFD) stands next to a letter, as a code page's letter read as UTF-8 does. */
+function spoiltWord(text: string, offset: number): string | undefined {
+  const before = /[\p{L}\uFFFD]*$/u.exec(text.slice(Math.max(0, offset - 40), offset))?.[0] ?? '';
+  const after = /^[\p{L}\uFFFD]*/u.exec(text.slice(offset + 1, offset + 41))?.[0] ?? '';
+  return /\p{L}/u.test(before + after) ? `${before}\uFFFD${after}` : undefined;
+}
+
+/** Line numbers as a reader takes them in: runs written 22–40, at most five items, then how many more. */
+function lineList(lines: readonly number[]): string {
+  const runs: string[] = [];
+  for (let at = 0; at < lines.length; ) {
+    let end = at;
+    while ((lines[end + 1] ?? 0) === (lines[end] ?? 0) + 1) end++;
+    runs.push(end > at ? `${lines[at]}–${lines[end]}` : String(lines[at]));
+    at = end + 1;
+  }
+  return runs.length > 5 ? `${runs.slice(0, 5).join(', ')} and ${runs.length - 5} more` : runs.join(', ');
 }
 
 /** A CR that ends a line by itself, not as the first half of a Windows CRLF. */

@@ -7,6 +7,7 @@ import { checkSchema } from './shape.js';
 import { projectPath, sha256 } from './files.js';
 import { diskFiles, type ProjectFiles } from './project-files.js';
 import { mergeToolCopyHint, mergeToolCopyOf } from './merge-conflicts.js';
+import { savedCopyHint, savedCopyOf } from './saved-copies.js';
 import { SAME_NAME_COPY_HINT, sameNameOtherLetters, spelledAsThere, spelledOnDisk } from './letter-forms.js';
 import { changesSince, type ChangesSince } from './git-changes.js';
 import { committedMeetings, type CommittedMeeting } from './committed-meetings.js';
@@ -238,7 +239,7 @@ function loadPositions(files: ProjectFiles, absoluteFolder: string | undefined, 
           'error',
           'position/duplicate-id',
           `The position id \`${file.id}\` is already used by ${earlier.path}${sameNameOtherLetters(file.path, earlier.path) ?? ''}.`,
-          duplicateIdHint(file.path, earlier.path),
+          duplicateIdHint(file.path, earlier.path, filesClaiming({ positionFiles }, file.id)),
         ),
       );
       continue;
@@ -270,9 +271,17 @@ function withPathsAsThere(files: ProjectFiles, config: Config): Config {
   };
 }
 
-/** What to do about a second file claiming an id: give it its own, unless it is a copy git mergetool left, or one whose name writes its letters another way. */
-function duplicateIdHint(path: string, earlier: string): string {
+/**
+ * What to do about a second file claiming an id: give it its own, unless it is a copy git mergetool left, a
+ * copy Windows, a browser or a Mac named of another file claiming it (`Copy of x.yaml` sorts before `x.yaml`:
+ * either may be the copy), or one whose name writes its letters another way.
+ */
+function duplicateIdHint(path: string, earlier: string, claiming: readonly string[]): string {
   const original = mergeToolCopyOf(path);
   if (original !== undefined) return mergeToolCopyHint(path, original);
+  for (const copy of [path, earlier]) {
+    const copied = savedCopyOf(copy);
+    if (copied !== undefined && claiming.includes(copied)) return savedCopyHint(copy, copied);
+  }
   return sameNameOtherLetters(path, earlier) === undefined ? 'Give each position its own id; by convention the id is the file name.' : SAME_NAME_COPY_HINT;
 }

@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { caseFolded, composed, SAME_NAME_COPY_HINT, sameNameOtherLetters } from '../load/letter-forms.js';
 import { mergeToolCopyHint, mergeToolCopyOf } from '../load/merge-conflicts.js';
+import { savedCopyHint, savedCopyOf } from '../load/saved-copies.js';
 
 /** What the project-wide rules know of each meeting of a run. */
 export interface MeetingSummary {
@@ -11,11 +12,16 @@ export interface MeetingSummary {
   fileCodePlace?: Place | undefined;
 }
 
-/** Give each meeting its own file code — unless one of them is a copy git mergetool left beside the meeting it merges. */
+/** Give each meeting its own file code — unless one of them is a copy git mergetool left beside the meeting it merges, or one Windows, a browser or a Mac named. */
 function fileCodeHint(report: MeetingSummary, sharing: readonly MeetingSummary[]): string {
-  for (const path of [report.meetingPath, ...sharing.filter((other) => other !== report).map((other) => other.meetingPath)]) {
+  const paths = [report.meetingPath, ...sharing.filter((other) => other !== report).map((other) => other.meetingPath)];
+  for (const path of paths) {
     const original = mergeToolCopyOf(path);
     if (original !== undefined) return mergeToolCopyHint(path, original);
+  }
+  for (const path of paths) {
+    const original = savedCopyOf(path);
+    if (original !== undefined && paths.includes(original)) return savedCopyHint(path, original);
   }
   return sharing.some((other) => sameNameOtherLetters(report.meetingPath, other.meetingPath) !== undefined) ? SAME_NAME_COPY_HINT : 'Give each meeting its own file_code.';
 }

@@ -136,6 +136,11 @@ const UNSEEN_NAMES: Readonly<Record<string, string>> = {
 };
 
 /** The unseen characters of `text`, each once, by name and code: `{ name: 'no-break space', code: 'U+00A0' }`. */
+/** What messages call an unseen character (`no-break space (U+00A0)`): its name where {@link UNSEEN_NAMES} has one, with its code point. */
+export function unseenCharacterName(char: string): string {
+  return `${UNSEEN_NAMES[char] ?? 'unseen character'} (${codePointName(char)})`;
+}
+
 function unseenCharacters(text: string): { name: string; code: string }[] {
   return [...new Set(text.match(UNSEEN) ?? [])].map((char) => ({ name: UNSEEN_NAMES[char] ?? 'unseen character', code: codePointName(char) }));
 }

@@ -4,6 +4,7 @@ import { isAlias, isNode, visit, type Document, type ErrorCode, type YAMLError }
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import type { RuleId } from '../diagnostics/rules.js';
 import { MAX_ALIAS_COUNT } from './limits.js';
+import { unseenCharacterName } from './characters.js';
 import { valueAndFields, entriesUnderValue, withoutColon, blockAbove, shallowerThanFirstLine, indentedFirstLine, lastUnescaped } from './yaml-text-shapes.js';
 
 const ERROR_RULES: Record<string, { rule: RuleId; hint?: string }> = {
@@ -123,6 +124,16 @@ function plainWords(
     return { offset: at, rule: 'yaml/multiple-documents', message: 'The file holds a second YAML document after a `---` line.', hint: ERROR_RULES.MULTIPLE_DOCS?.hint };
   }
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const spaced = CASCADE.has(error.code) ? SPACE_OF_ANOTHER_KIND.exec(text.slice(lineStart, text.indexOf('\n', lineStart) >>> 0)) : null;
+  if (spaced?.groups) {
+    const { head = '', key = '', space = '' } = spaced.groups;
+    return {
+      offset: lineStart + head.length,
+      rule: 'yaml/syntax',
+      message: `The colon after \`${key.trim()}\` is followed by a ${unseenCharacterName(space)}, not a plain space: YAML takes a name and a colon for a field only before a space or the line's end, so it reads this line as text.`,
+      hint: 'Delete the space after the colon and type it again: text copied from Word, an e-mail or a web page brings no-break spaces, which look the same as a space.',
+    };
+  }
   const leading = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
   if (CASCADE.has(error.code) && leading.includes('\t')) {
     return {
@@ -243,6 +254,13 @@ function plainWords(
   }
   return undefined;
 }
+
+/**
+ * A field's name and colon followed by a space that is no plain space (a no-break space, a thin or an
+ * ideographic space, pasted with the text): `version:<U+00A0>2` is a text to YAML, and the parser's
+ * message names the line after it, or an implicit key. `head` runs up to that space.
+ */
+const SPACE_OF_ANOTHER_KIND = /^(?<head>[ \t]*(?:- +)?(?<key>[^\s#:'"[\]{}|>-][^:\n]*?):)(?<space>[\u00A0\u2000-\u200A\u202F\u205F\u3000])/;
 
 /** Parser errors that follow from a line indented wrongly, reported once as that. */
 export const CASCADE = new Set(['MULTILINE_IMPLICIT_KEY', 'BLOCK_AS_IMPLICIT_KEY', 'UNEXPECTED_TOKEN', 'BAD_INDENT', 'TAB_AS_INDENT', 'MISSING_CHAR', 'BAD_SCALAR_START']);

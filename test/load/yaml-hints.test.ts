@@ -117,3 +117,22 @@ describe('a block whose first line is indented further than the rest, and a line
   });
 });
 
+
+// A field pasted from Word, an e-mail or a web page with a no-break space after its colon reads the same in an editor (encodings run).
+describe('a space of another kind after a field\'s colon', () => {
+  it.each([
+    ['the first field, with a field under it', 'id:\u00A0x\nversion: 2\n', 1, 4, 'id', 'no-break space (U+00A0)'],
+    ['a field before a mapping', 'id: x\nstatus:\u00A0cleared\nowner:\n  ministry: IZM\n', 2, 8, 'status', 'no-break space (U+00A0)'],
+    ['a nested field', 'id: x\nowner:\n  ministry: IZM\n  unit:\u202FNodaļa\nversion: 2\n', 4, 8, 'unit', 'narrow no-break space (U+202F)'],
+    ['a block\'s field', 'id: x\nbody:\u00A0|\n  Teksts.\nversion: 2\n', 2, 6, 'body', 'no-break space (U+00A0)'],
+  ])('%s is said as that space, at it', (_name, text, line, column, key, name) => {
+    const { diagnostics } = parseYaml('positions/educ/p.yaml', text);
+    expect(diagnostics.map((d) => [d.line, d.column, d.ruleId, d.message])).toEqual([
+      [line, column, 'yaml/syntax', `The colon after \`${key}\` is followed by a ${name}, not a plain space: YAML takes a name and a colon for a field only before a space or the line's end, so it reads this line as text.`],
+    ]);
+  });
+
+  it('leaves a no-break space after a colon inside a text alone', () => {
+    expect(parseYaml('positions/educ/p.yaml', 'id: x\nbody: |\n  Piezīme:\u00A0teksts.\nquestions:\n  - Jautājums:\u00A0kāds?\n').diagnostics).toEqual([]);
+  });
+});

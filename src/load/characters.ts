@@ -338,9 +338,11 @@ export function binaryData(path: string, text: string): Diagnostic | undefined {
 export function notUtf8(path: string, text: string, placeAt: (offset: number) => Place): Diagnostic | undefined {
   const badByte = text.indexOf('\uFFFD');
   if (badByte < 0) return undefined;
-  const place = placeAt(badByte);
-  const word = spoiltWord(text, badByte);
-  if (word === undefined) return diagnostic(path, place, 'error', 'file/encoding', 'The file is not valid UTF-8: some characters cannot be read.', SAVE_AS_UTF8);
+  // A dash or a quotation mark of the code page stands alone between spaces: the first letter says more.
+  const inWord = [...text.matchAll(/\uFFFD/g)].find((match) => spoiltWord(text, match.index) !== undefined)?.index;
+  if (inWord === undefined) return diagnostic(path, placeAt(badByte), 'error', 'file/encoding', 'The file is not valid UTF-8: some characters cannot be read.', SAVE_AS_UTF8);
+  const place = placeAt(inWord);
+  const word = spoiltWord(text, inWord) ?? '';
   if (!/[^\u0000-\u007F\uFEFF\uFFFD]/u.test(text)) {
     return diagnostic(
       path,

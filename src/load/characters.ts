@@ -297,9 +297,23 @@ export function looksLikeUtf16(text: string): boolean {
   return sample.length >= 2 && nul * 4 >= sample.length;
 }
 
-/** `file/encoding` for a UTF-16 file: one message at its start. */
-export function utf16Text(path: string): Diagnostic {
-  return diagnostic(path, { line: 1, column: 1 }, 'error', 'file/encoding', 'The file is UTF-16 (“Unicode”), not UTF-8: it cannot be read.', SAVE_AS_UTF8);
+/**
+ * `file/encoding` for a UTF-16 file (`text`, read as UTF-8): one message at its start. With its
+ * byte-order mark (two bytes that are no UTF-8) an editor opens it right and saves it as UTF-8; without
+ * one, as a program or a script may write it, an editor opens it as another encoding and its “save
+ * as UTF-8” keeps the NULs: it is reopened as UTF-16 first, little-endian when the NUL follows a letter.
+ */
+export function utf16Text(path: string, text: string): Diagnostic {
+  if (text.startsWith('\uFFFD\uFFFD')) return diagnostic(path, { line: 1, column: 1 }, 'error', 'file/encoding', 'The file is UTF-16 (“Unicode”), not UTF-8: it cannot be read.', SAVE_AS_UTF8);
+  const order = text.charAt(0) === '\u0000' ? 'BE' : 'LE';
+  return diagnostic(
+    path,
+    { line: 1, column: 1 },
+    'error',
+    'file/encoding',
+    `The file is UTF-16 ${order} without a byte-order mark, not UTF-8: it cannot be read, and an editor may open it as another encoding, with a gap or a box between every two letters.`,
+    `Reopen it as UTF-16, then save it as UTF-8: VS Code: “Reopen with Encoding” → UTF-16 ${order}, then “Save with Encoding” → UTF-8; a terminal: iconv -f UTF-16${order} -t UTF-8.`,
+  );
 }
 
 /**
@@ -409,5 +423,5 @@ export function crLineEnds(path: string, text: string): Diagnostic | undefined {
 
 /** The encoding problem of a text file read as UTF-8, if any: UTF-16 first (its bytes are not UTF-8 either), then the first bad byte. */
 export function encodingProblem(path: string, text: string, placeAt: (offset: number) => Place = placeInText(text)): Diagnostic | undefined {
-  return looksLikeUtf16(text) ? utf16Text(path) : notUtf8(path, text, placeAt);
+  return looksLikeUtf16(text) ? utf16Text(path, text) : notUtf8(path, text, placeAt);
 }

@@ -35,7 +35,7 @@ export function parseYaml(path: string, source: string): YamlFile {
   if (tooLarge) return unreadable(path, text, text !== source, tooLarge);
   const binary = binaryData(path, text);
   if (binary) return unreadable(path, text, text !== source, binary);
-  if (looksLikeUtf16(text)) return unreadable(path, text, text !== source, utf16Text(path));
+  if (looksLikeUtf16(text)) return unreadable(path, text, text !== source, utf16Text(path, text));
   const oldMacLines = crLineEnds(path, text);
   if (oldMacLines) return unreadable(path, text, text !== source, oldMacLines);
   // Both versions of a conflict read as YAML are a cascade of syntax errors that name no cause.

@@ -24,3 +24,23 @@ describe('a file not in UTF-8', () => {
     expect(read(Buffer.from('id: x\nbody: |\n  Teksts.\n  \xff\xfe\n', 'latin1'))).toEqual([[4, 3, 'The file is not valid UTF-8: some characters cannot be read.']]);
   });
 });
+
+describe('a file in UTF-16 without a byte-order mark', () => {
+  it.each([
+    ['LE', 'LE'],
+    ['BE', 'BE'],
+  ])('is named UTF-16 %s, with the encoding to reopen it in before saving it as UTF-8', (encoding, order) => {
+    const little = Buffer.from('id: x\nversion: 2\n', 'utf16le');
+    const bytes = encoding === 'BE' ? Buffer.from(little).swap16() : little;
+    expect(read(bytes)).toEqual([
+      [1, 1, `The file is UTF-16 ${order} without a byte-order mark, not UTF-8: it cannot be read, and an editor may open it as another encoding, with a gap or a box between every two letters.`],
+    ]);
+    expect(parseYaml('positions/educ/p.yaml', bytes.toString('utf8')).diagnostics[0]?.hint).toBe(
+      `Reopen it as UTF-16, then save it as UTF-8: VS Code: “Reopen with Encoding” → UTF-16 ${order}, then “Save with Encoding” → UTF-8; a terminal: iconv -f UTF-16${order} -t UTF-8.`,
+    );
+  });
+
+  it('with its byte-order mark (Notepad\'s “Unicode”) is said as before: an editor reads it right and saves it as UTF-8', () => {
+    expect(read(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id: x\n', 'utf16le')]))).toEqual([[1, 1, 'The file is UTF-16 (“Unicode”), not UTF-8: it cannot be read.']]);
+  });
+});

@@ -5,7 +5,7 @@ import { isRuleId } from '../diagnostics/rules.js';
 import { suggest } from '../util/suggest.js';
 import { isDateShaped, isRealDate, readDay } from '../model/date.js';
 import { isRecord } from '../util/record.js';
-import { unseenHint, unseenNote, withUnseenShown } from './characters.js';
+import { codePointName, unseenHint, unseenNote, withUnseenShown } from './characters.js';
 import { formatHint } from './format-hint.js';
 
 /** A parsed value with the diagnostics its schema check produced. */
@@ -157,7 +157,7 @@ function issueDiagnostics(file: YamlFile, schema: z.ZodType, kind: FileKind, iss
               ? written !== undefined && written !== String(value)
                 ? `Put it in quotes: "${written}".`
                 : 'Put the text in quotes if YAML reads it as something else.'
-              : ((typeof value === 'string' ? unseenHint(value) : undefined) ?? kindHint(issue.expected, issue.path.at(-1))),
+              : ((typeof value === 'string' ? unseenHint(value) : undefined) ?? kindHint(issue.expected, issue.path.at(-1), value)),
         ),
       ];
     }
@@ -366,12 +366,20 @@ function mappingHint(step: PropertyKey | undefined, fields: readonly string[]): 
   return typeof step === 'number' ? `Write the item's fields after its dash, e.g. \`- ${mapping}\`.` : `Write its fields under it, e.g. \`${String(step)}: ${mapping}\`.`;
 }
 
+/** A dash or a bullet that is not YAML's `-`, at the start of text where a list goes: Word writes “–” for a typed “- ”, and a pasted list brings “•”. */
+const LOOK_ALIKE_DASH = /^([\u2010-\u2015\u2212\u2022\u2043\u25AA\u25CF\u00B7\uF0B7])\s/u;
+
 /**
  * How to write a value of the kind a field wants, when what was written is another (text where a list
- * goes, a mapping where a number goes): `questions: "…"` said only that it "should be a list".
+ * goes, a mapping where a number goes): `questions: "…"` said only that it "should be a list". A list
+ * whose entries start with Word's en dash or a bullet reads as one text: the hint names that mark.
  */
-function kindHint(expected: string, step: PropertyKey | undefined): string | undefined {
+function kindHint(expected: string, step: PropertyKey | undefined, value?: unknown): string | undefined {
   const key = typeof step === 'string' ? step : undefined;
+  const dash = expected === 'array' && typeof value === 'string' ? LOOK_ALIKE_DASH.exec(value)?.[1] : undefined;
+  if (dash !== undefined) {
+    return `The entries start with “${dash}” (${codePointName(dash)}${dash === '\u2013' ? ', an en dash, as Word writes a typed “- ”' : ''}), which YAML reads as text, not as the hyphen \`-\` that starts a list's entry: write \`- \` at the start of each${key === undefined ? '' : ` under \`${key}:\``}.`;
+  }
   if (expected === 'array') return key === undefined ? 'Write the entries one to a line under it, indented, each starting with `- `.' : `Write the entries one to a line under \`${key}:\`, indented, each starting with \`- \`.`;
   if (expected === 'number') return `Write the number in digits, without quotes${key === undefined ? '' : `, e.g. \`${key}: 2\``}.`;
   if (expected === 'boolean') return 'Write true or false, without quotes.';

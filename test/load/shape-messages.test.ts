@@ -38,3 +38,23 @@ describe('the schema says a field of the wrong kind, or an unknown one, once and
     expect(said(position('  foo: 1\n'))).toEqual([[6, 3, 'Unknown field `owner.foo` in this position.', expect.stringMatching(/^Allowed here: .*`ministry`/)], proto(11)]);
   });
 });
+
+// A list typed or pasted in Word: its “- ” became an en dash, or it kept its bullets (encodings run).
+describe('a list whose entries start with a dash or a bullet that is not YAML\'s hyphen', () => {
+  const positionMessages = (text: string) => checkSchema(parseYaml('positions/educ/p.yaml', text), positionSchema, 'position').diagnostics.filter((d) => d.ruleId === 'schema/type').map((d) => [d.line, d.column, d.message, d.hint]);
+
+  it.each([
+    ['\u2013', '“–” (U+2013, an en dash, as Word writes a typed “- ”)'],
+    ['\u2022', '“•” (U+2022)'],
+  ])('names the %s the entries start with', (mark, named) => {
+    const text = `id: p\nversion: 1\nstatus: draft\nowner: { ministry: IZM }\nquestions:\n  ${mark} Pirmais jautājums\n  ${mark} Otrais jautājums\nbody: |\n  Teksts.\n`;
+    expect(positionMessages(text)).toEqual([
+      [
+        6,
+        3,
+        `\`questions\` should be a list, not "${mark} Pirmais jautājums ${mark} Otrais jautājums".`,
+        `The entries start with ${named}, which YAML reads as text, not as the hyphen \`-\` that starts a list's entry: write \`- \` at the start of each under \`questions:\`.`,
+      ],
+    ]);
+  });
+});

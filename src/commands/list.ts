@@ -13,6 +13,7 @@ import type { LoadedPosition } from '../load/position-files.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { shellWord } from '../util/shell.js';
+import { duplicateFileCodes } from '../validate/project-rules.js';
 
 /** Options of `briefing list [positions|meetings]`. */
 export interface ListOptions {
@@ -47,11 +48,12 @@ export async function list(options: ListOptions): Promise<ListResult> {
   const exitCode = hasErrors(diagnostics) ? ExitCode.problems : ExitCode.ok;
   if (options.what === 'meetings') {
     const unreadable = unreadableUsedPositions(project, meetings);
+    const shared = sharedFileCodes(meetings);
     return {
       what: 'meetings',
       rows: meetingRows(project, meetings).filter((row) => !options.uncleared || row.uncleared),
-      diagnostics: sortDiagnostics([...diagnostics, ...unreadable]),
-      exitCode: unreadable.length && exitCode === ExitCode.ok ? ExitCode.problems : exitCode,
+      diagnostics: sortDiagnostics([...diagnostics, ...unreadable, ...shared]),
+      exitCode: (unreadable.length || shared.length) && exitCode === ExitCode.ok ? ExitCode.problems : exitCode,
     };
   }
   let only: string | undefined;
@@ -83,6 +85,14 @@ export async function list(options: ListOptions): Promise<ListResult> {
   diagnostics.push(...duplicates);
   // Sorted again: the problems found after the first sort go where their files are, as in check's output.
   return { what: 'positions', rows, diagnostics: sortDiagnostics(diagnostics), exitCode: (duplicates.length || unreadable.length) && exitCode === ExitCode.ok ? ExitCode.problems : exitCode };
+}
+
+/**
+ * Meetings that share a file code, as check says them: a copy of a meeting beside it (`Copy of …`, `… (1).yaml`)
+ * was listed as a second row alike in every column, and neither is built while both are there.
+ */
+function sharedFileCodes(meetings: readonly LoadedMeeting[]): Diagnostic[] {
+  return duplicateFileCodes(meetings.flatMap((loaded) => (loaded.meeting ? [{ meetingPath: loaded.path, fileCode: loaded.meeting.file_code, fileCodePlace: loaded.file.locate(['file_code']) }] : [])));
 }
 
 /** Why git gave no dates in a git checkout, when it is one the user can act on: git missing, refusing the repository, or the repository not there. */

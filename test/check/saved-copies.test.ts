@@ -44,6 +44,16 @@ describe('check on a copy Windows or a browser named', () => {
     expect(run.stdout).not.toContain('Give each meeting its own file_code');
   });
 
+  it('list meetings says the copy too, and exits 1: its row was a second one alike in every column, and neither report is built', () => {
+    const copy = 'meetings/Copy of 2021-02-19-educ-informal.yaml';
+    const dir = exampleProject({ [copy]: exampleFile(EXAMPLE_MEETING) });
+    const run = runCli(['list', 'meetings'], dir);
+    const said = run.stderr.split('\n').filter((line) => line.includes('meeting/duplicate-file-code'));
+    expect(said.map((line) => line.split('  ')[0])).toEqual([`${EXAMPLE_MEETING}:102:12`, `${copy}:102:12`]);
+    expect(said[0]).toContain(`${copy} is a copy of ${EXAMPLE_MEETING}`);
+    expect(run.status).toBe(1);
+  });
+
   it('keeps the plain hint when the file named as a copy copies another file than the one it clashes with', () => {
     const dir = exampleProject({ 'positions/educ/other (1).yaml': exampleFile(POSITION) });
     const run = runCli(['check'], dir);

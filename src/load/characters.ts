@@ -364,7 +364,7 @@ export function notUtf8(path: string, text: string, placeAt: (offset: number) =>
       'error',
       'file/encoding',
       `The file is not UTF-8: its letters beyond a–z (ā, š, ž…) are in a one-byte code page, most likely Windows-1257 (Baltic; Notepad's “ANSI” on a Latvian Windows), and cannot be read (“${word}”).`,
-      `Convert the file rather than save it as it shows, or the letters become � for good: VS Code: “Reopen with Encoding” → Baltic (Windows 1257), then “Save with Encoding” → UTF-8; Notepad++: Encoding → Character sets → Baltic → Windows-1257, then Encoding → Convert to UTF-8; a terminal: iconv -f WINDOWS-1257 -t UTF-8.`,
+      `Convert the file rather than save it as it shows, or the letters become � for good: VS Code: “Reopen with Encoding” → Baltic (Windows 1257), then “Save with Encoding” → UTF-8; Notepad++: Encoding → Character sets → Baltic → Windows-1257, then Encoding → Convert to UTF-8; a terminal: iconv -f WINDOWS-1257 -t UTF-8. Letters an earlier save already wrote as � (“ļæ½” when opened as Windows-1257) are lost: type them again.`,
     );
   }
   const lines = [...new Set([...text.matchAll(/\uFFFD/g)].map((match) => placeAt(match.index).line))];

@@ -51,13 +51,16 @@ export interface OutsideLink {
  * path lies outside `root` (briefing reads and writes only files inside the project), and those that
  * point at nothing, a file moved or renamed since (globbing passes them over without a word, so a
  * meeting linked that way was left out of `build --all` and `check` with no message), each with the
- * path it points to as written in it.
+ * path it points to as written in it. The same walk finds the files named `x.yaml.txt` (see {@link FolderLinks}).
  */
 export function linksUnder(root: string, folder: string): FolderLinks {
-  const links: FolderLinks = { outside: [], dangling: [] };
+  const links: FolderLinks = { outside: [], dangling: [], yamlAsText: [] };
   let realRoot: string | undefined;
   for (const entry of entriesUnder(folder)) {
-    if (!entry.isSymbolicLink()) continue;
+    if (!entry.isSymbolicLink()) {
+      if (entry.isFile() && YAML_AS_TEXT.test(entry.name)) links.yamlAsText.push(join(entry.parentPath, entry.name));
+      continue;
+    }
     const path = join(entry.parentPath, entry.name);
     let target: string;
     try {
@@ -76,11 +79,16 @@ export function linksUnder(root: string, folder: string): FolderLinks {
   return links;
 }
 
-/** The links under a folder that briefing does not follow: out of the project, or to nothing. */
+/** The links under a folder that briefing does not follow: out of the project, or to nothing; and the files it does not read for a `.txt` after their `.yaml`. */
 export interface FolderLinks {
   outside: OutsideLink[];
   dangling: DanglingLink[];
+  /** Absolute paths of the files named `x.yaml.txt`, as Windows names a text document renamed `x.yaml` while it hides extensions. */
+  yamlAsText: string[];
 }
+
+/** A YAML file's name with `.txt` after it: `x.yaml.txt`, `x.YML.TXT`. */
+const YAML_AS_TEXT = /\.ya?ml\.txt$/i;
 
 /** A symbolic link that points at nothing: its path, what it points to as written in it, and whether it leads round to itself. */
 export interface DanglingLink {

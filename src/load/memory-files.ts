@@ -42,5 +42,6 @@ export function memoryFiles(version: string, texts: ReadonlyMap<string, string>,
     isInside: (folder, path) => namedInside(join(root, folder), join(root, path)),
     linksOutside: () => [],
     danglingLinks: () => [],
+    yamlAsText: () => [],
   };
 }

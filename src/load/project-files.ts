@@ -28,6 +28,8 @@ export interface ProjectFiles {
   linksOutside(folder: string): OutsideLink[];
   /** The symbolic links under `folder` that point at nothing (none in memory): see {@link linksUnder}. */
   danglingLinks(folder: string): DanglingLink[];
+  /** The files under `folder` named `x.yaml.txt` (none in memory): not read, and said (see {@link linksUnder}). */
+  yamlAsText(folder: string): string[];
   /**
    * Where git has (or had) a file named `<name>.yaml` under `folder` that the working tree lacks: left out
    * by a sparse checkout, deleted since the last commit, or deleted in a commit (looked for in the
@@ -87,6 +89,7 @@ export function diskFiles(root: string): ProjectFiles {
     isInside: (folder, path) => isInside(at(folder), at(path)),
     linksOutside: (folder) => outside(at(folder)),
     danglingLinks: (folder) => linksOf(at(folder)).dangling,
+    yamlAsText: (folder) => linksOf(at(folder)).yamlAsText.map((file) => projectPath(root, file)),
     names: (folder) => namesOnDisk(at(folder)),
     absent: (folder, name, inHistory = true) => {
       let files = absentOf.get(folder);

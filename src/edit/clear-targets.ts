@@ -14,6 +14,7 @@ import { suggest } from '../util/suggest.js';
 import { absentHint, renamedAdvice } from '../validate/meeting-rules.js';
 import { includedPositions } from '../validate/meeting-rule-context.js';
 import { loadMeeting, type LoadedMeeting } from '../load/meeting.js';
+import { savedCopyOf } from '../load/saved-copies.js';
 
 /** A position file `clear` edits: where it is, and how the project names it. */
 interface TargetFile {
@@ -143,6 +144,18 @@ function clearHint(project: Project): () => string {
   return () => `Name a position by its id, or its file: the .yaml files under ${project.config.paths.positions}/, or a meeting file for every position it uses.`;
 }
 
+/**
+ * When every file claiming an id but one is a copy Windows, a browser or a Mac named of that one (`Copy of x.yaml`,
+ * `x (1).yaml`): which to keep and which to delete. Naming the file, as for two positions that only share an id,
+ * would record the answer in one of the copies, or in the file the meetings use and leave the copies to clash.
+ */
+function savedCopiesHint(claiming: readonly string[]): string | undefined {
+  const copies = claiming.filter((file) => claiming.includes(savedCopyOf(file) ?? ''));
+  const original = claiming.find((file) => !copies.includes(file));
+  if (original === undefined || copies.length !== claiming.length - 1 || copies.some((copy) => savedCopyOf(copy) !== original)) return undefined;
+  return `${copies.join(' and ')} ${copies.length === 1 ? 'is a copy' : 'are copies'} of ${original}, named as Windows, a browser's download or a Mac names copies: keep the text you want in ${original}, delete the ${copies.length === 1 ? 'copy' : 'copies'}, then clear again.`;
+}
+
 /** `the first`, `the second`, … `file 6` for a file's place in a list, counted from 0. */
 function ordinal(index: number): string {
   return ['the first', 'the second', 'the third', 'the fourth', 'the fifth'][index] ?? `file ${index + 1}`;
@@ -165,7 +178,7 @@ function positionFile(project: Project, cwd: string, given: string): string {
     throw new UsageError(
       `The id \`${given}\` is claimed by ${claiming.length} position files: ${claiming.map((file, index) => `${file}${apart(file, index) ?? ''}`).join(', ')}. Nothing written.`,
       // The copy's advice alone only when every file but one is a copy of another: else a file still needs naming.
-      copies === 0 ? nameTheFile : copies === claiming.length - 1 ? SAME_NAME_COPY_HINT : `${SAME_NAME_COPY_HINT} ${nameTheFile}`,
+      savedCopiesHint(claiming) ?? (copies === 0 ? nameTheFile : copies === claiming.length - 1 ? SAME_NAME_COPY_HINT : `${SAME_NAME_COPY_HINT} ${nameTheFile}`),
     );
   }
   if (byId) return join(project.root, byId.file.path);

@@ -54,6 +54,17 @@ describe('check on a copy Windows or a browser named', () => {
     expect(run.status).toBe(1);
   });
 
+  it('clear given the id says which files are the copies to delete, not to name one of the three files', () => {
+    const copies = ['positions/educ/Copy of equity-reforms.yaml', 'positions/educ/equity-reforms (1).yaml'];
+    const dir = exampleProject(Object.fromEntries(copies.map((copy) => [copy, exampleFile(POSITION)])));
+    const run = runCli(['clear', 'equity-reforms', '--ministry', 'AM'], dir);
+    expect(run.stderr).toContain(
+      `  ${copies[0]} and ${copies[1]} are copies of ${POSITION}, named as Windows, a browser's download or a Mac names copies: keep the text you want in ${POSITION}, delete the copies, then clear again.`,
+    );
+    expect(run.stderr).not.toContain('Name the file to clear instead of the id');
+    expect(run.status).toBe(2);
+  });
+
   it('keeps the plain hint when the file named as a copy copies another file than the one it clashes with', () => {
     const dir = exampleProject({ 'positions/educ/other (1).yaml': exampleFile(POSITION) });
     const run = runCli(['check'], dir);

@@ -198,6 +198,20 @@ describe('briefing init', () => {
     expect(existsSync(join(dir, 'x'))).toBe(false);
   });
 
+  it('writes who signs with a comma in the role or name whole: the config is read back as typed, and a new meeting signs so', async () => {
+    const dir = tempDir();
+    const signatureRole = 'Ministru prezidents, izglītības un zinātnes ministra p.i.';
+    const flags = { ministry: 'IZM', signatureRole, signatureName: 'A. Kariņš', visaRole: 'Valsts sekretāre', visaName: 'Lejiņa, L.' };
+    expect((await init({ cwd: dir, flags })).exitCode).toBe(0);
+    const config = readFileSync(join(dir, 'briefing.config.yaml'), 'utf8');
+    expect(config).toContain(`\nsignature: { role: "${signatureRole}", name: A. Kariņš }\nvisa: { role: Valsts sekretāre, name: "Lejiņa, L." }\n`);
+    expect(parse(config)).toMatchObject({ signature: { role: signatureRole, name: 'A. Kariņš' }, visa: { role: 'Valsts sekretāre', name: 'Lejiņa, L.' } });
+    const flagsOfMeeting = { kind: 'formal', mode: 'videoconference', formation: 'EYCS', presidency: 'Portugāle', topic: 'T', name: 'sanāksme', nameLocative: 'sanāksmē', clearances: [] };
+    const meeting = await newMeeting({ cwd: dir, date: '2021-05-18', slug: 'educ', flags: flagsOfMeeting });
+    expect(meeting.exitCode).toBe(0);
+    expect(parse(readFileSync(join(dir, meeting.file ?? ''), 'utf8'))).toMatchObject({ signature: { role: signatureRole, name: 'A. Kariņš' }, visa: { role: 'Valsts sekretāre', name: 'Lejiņa, L.' } });
+  });
+
   it('refuses who signs with a character that did not arrive as UTF-8 (U+FFFD), rather than writing � into the config', async () => {
     const dir = tempDir();
     await expect(init({ cwd: dir, folder: 'x', flags: { ministry: 'IZM', signatureRole: 'Minis\uFFFDtre', signatureName: 'A. B.' } })).rejects.toThrow(

@@ -438,7 +438,10 @@ gives completion and checks while you type.
 `;
 }
 
-/** A value on one line of YAML, quoted when plain YAML would read it otherwise. */
+/**
+ * A value on one line of YAML, quoted when plain YAML would read it otherwise: it goes inside
+ * `{ role: …, name: … }`, where a comma ends it ("Ministru prezidents, … p.i." read as two fields).
+ */
 function yamlText(value: string): string {
-  return /^[\p{L}\p{N}][\p{L}\p{N} .,'()–-]*$/u.test(value) && !/[:#]/.test(value) ? value : JSON.stringify(value);
+  return /^[\p{L}\p{N}][\p{L}\p{N} .'()–-]*$/u.test(value) && !/[:#]/.test(value) ? value : JSON.stringify(value);
 }

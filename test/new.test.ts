@@ -536,6 +536,27 @@ describe('briefing new meeting', () => {
     expect(read(dir, other.file ?? '')).toContain('# They are named in the last line: "… saskaņots ar …"\nrequired_clearances: [AM, FM]');
   });
 
+  it('--from a meeting with no comment above required_clearances takes other ministries without a word about it', async () => {
+    const bare = exampleFile(EXAMPLE_MEETING).replace(/^# Ministries \(codes[^\n]*\n# They are named[^\n]*\n/m, '');
+    expect(bare).toContain('\nrequired_clearances: [AM, LM]');
+    const dir = exampleProject({ [EXAMPLE_MEETING]: bare });
+    const other = await newMeeting({ cwd: dir, date: '2021-10-08', slug: 'educ-informal', from: EXAMPLE_MEETING, flags: { topic: 'Pieaugušo izglītība', clearances: ['AM', 'FM'] } });
+    expect(other).toEqual({ file: 'meetings/2021-10-08-educ-informal.yaml', diagnostics: [], exitCode: 0 });
+    const text = read(dir, other.file ?? '');
+    expect(parse(text).required_clearances).toEqual(['AM', 'FM']);
+    expect(text).not.toContain('saskaņots ar');
+  });
+
+  it('--from offers the earlier short name only where it fits the new mode: “tiešsaistes sanāksmē” for a videoconference, “sanāksmē” in person', async () => {
+    const earlier = exampleFile(EXAMPLE_MEETING).replace('short_locative: sanāksmē', 'short_locative: tiešsaistes sanāksmē');
+    const dir = exampleProject({ [EXAMPLE_MEETING]: earlier });
+    const same = await newMeeting({ cwd: dir, date: '2021-10-07', slug: 'educ-informal', from: EXAMPLE_MEETING, flags: { topic: 'Pieaugušo izglītība' } });
+    expect(parse(read(dir, same.file ?? '')).name.short_locative).toBe('tiešsaistes sanāksmē');
+    const name = { name: 'neformālā Eiropas Savienības izglītības ministru sanāksme', nameLocative: 'neformālajā Eiropas Savienības izglītības ministru sanāksmē' };
+    const inPerson = await newMeeting({ cwd: dir, date: '2021-10-08', slug: 'educ-informal', from: EXAMPLE_MEETING, flags: { topic: 'Pieaugušo izglītība', mode: 'in-person', place: 'Lisabonā', ...name } });
+    expect(parse(read(dir, inPerson.file ?? '')).name).toEqual({ nominative: name.name, locative: name.nameLocative, short_locative: 'sanāksmē' });
+  });
+
   it('--from keeps who meets only for the same Council configuration: the education ministers are not the participants of AGRIFISH', async () => {
     const dir = exampleProject();
     // Nor the name, which names the education ministers too: asked for, not copied.

@@ -5,7 +5,7 @@ import { globSync } from 'tinyglobby';
 import { describe, expect, it, test } from 'vitest';
 import { parse } from 'yaml';
 import { init } from '../src/commands/init.js';
-import { ACTIONS } from '../src/init/files.js';
+import { ACTIONS, configFile, signatureExamples } from '../src/init/files.js';
 import { newMeeting } from '../src/commands/new.js';
 import { UsageError } from '../src/diagnostics/errors.js';
 import { REPO, runCli, tempDir } from './helpers/project.js';
@@ -287,6 +287,14 @@ describe('briefing init', () => {
     expect(foreign).toContain('# They are named in the last line: "… saskaņots ar Labklājības ministriju."\nrequired_clearances: [LM]\n');
     // Another ministry's example is the model's, as it was.
     expect(await example('ZM')).toContain('# They are named in the last line: "… saskaņots ar Ārlietu ministriju un Labklājības ministriju."\nrequired_clearances: [AM, LM]\n');
+  });
+
+  // No ministry init offers today is such a body (the State Chancellery is named above): a registry that adds one gets its head, not "… ministrs" cut from its name.
+  it('shows for a body that is not a ministry its head signing, and for one with no names known a plain minister', () => {
+    const centre = signatureExamples('PKC', { nominative: 'Pārresoru koordinācijas centrs', genitive: 'Pārresoru koordinācijas centra' });
+    expect(centre).toEqual({ signature: '{ role: Pārresoru koordinācijas centra vadītājs, name: V. Uzvārds }', visa: '{ role: Valsts sekretārs, name: V. Uzvārds }' });
+    expect(signatureExamples('ZM', undefined).signature).toBe('{ role: Ministrs, name: V. Uzvārds }');
+    expect(configFile({ issuingMinistry: 'ZM' })).toContain('\n# signature: { role: Ministrs, name: V. Uzvārds }\n');
   });
 
   it('shows for the State Chancellery, which has no minister nor state secretary, the Prime Minister signing and its director endorsing', async () => {

@@ -34,6 +34,8 @@ describe('briefing new meeting', () => {
     // The project has no schema/ folder and no briefing in node_modules: the running tool's schemas.
     expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=${relative(join(dir, 'meetings'), join(REPO, 'schema/meeting.schema.json'))}`);
     expect(text).toContain('# The questions put to the ministers');
+    // Who signs and who endorses, each on one line, as the skeleton has them.
+    expect(text).toContain('\nsignature: {role: Izglītības un zinātnes ministre, name: I. Šuplinska}\nvisa: {role: Valsts sekretāre, name: L. Lejiņa}\n');
     expect(parse(text)).toEqual({
       date: '2021-05-18',
       place: { locative: 'Briselē', english: 'Brussels' },

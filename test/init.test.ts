@@ -54,6 +54,8 @@ describe('briefing init', () => {
       './node_modules/briefing/schema/meeting.schema.json': ['meetings/**/*.yaml', 'examples/meeting.yaml'],
       './node_modules/briefing/schema/position.schema.json': ['positions/**/*.yaml', 'examples/position.yaml'],
     });
+    // The editor saves as git keeps the files and briefing reads them: LF, a final newline, YAML indented by two spaces.
+    expect(JSON.parse(read('.vscode/settings.json'))).toMatchObject({ 'files.insertFinalNewline': true, 'files.eol': '\n', '[yaml]': { 'editor.tabSize': 2, 'editor.insertSpaces': true } });
     expect(read('examples/meeting.yaml').split('\n')[0]).toBe('# yaml-language-server: $schema=../node_modules/briefing/schema/meeting.schema.json');
     expect(read('.github/workflows/briefings.yml')).toContain('npx briefing check');
     // Pull requests are held to the branch they go into (the merge commit's first parent, fetched with it); a push to main has no base to rely on.

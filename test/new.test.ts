@@ -207,7 +207,8 @@ describe('briefing new meeting', () => {
     const result = await newMeeting({ cwd: dir, date: '2021-05-17', slug: 'agrifish', flags: { ...MEETING_FLAGS, endDate: '18.05.2021' } });
     expect(result.exitCode).toBe(0);
     const text = read(dir, 'meetings/2021-05-17-agrifish.yaml');
-    expect(text).toMatch(/^date: 2021-05-17\nend_date: 2021-05-18$/m);
+    // The place of a formal meeting in person after the last day, where the skeleton's comment says both go.
+    expect(text).toMatch(/^date: 2021-05-17\nend_date: 2021-05-18\nplace: \{locative: Briselē, english: Brussels\}\n/m);
     const built = runCli(['build', 'meetings/2021-05-17-agrifish.yaml', '--format', 'md'], dir);
     expect(built.status).toBe(0);
     expect(read(dir, 'out/IZMzin_170521_AGRIFISH.md')).toContain('2021\\. gada 17. un 18.\u00A0maijā');
@@ -589,6 +590,12 @@ describe('briefing new meeting', () => {
     expect(kept).toContain('# Mūsu nodaļa raksta šeit konfigurāciju.\nformation: EUCO');
     const generic = read(dir, (await newMeeting({ cwd: dir, date: '2021-10-08', slug: 'euco', from: EXAMPLE_MEETING, flags: { topic: 'Tirgus', formation: 'EUCO', ...name } })).file ?? '');
     expect(generic).toContain('# Council configuration, e.g. EYCS (Education, Youth, Culture and Sport).\nformation: EUCO');
+    // The earlier meeting's code written in small letters still names the configuration its comment explains.
+    writeFileSync(join(dir, 'meetings/small.yaml'), earlier.replace('formation: EYCS', 'formation: eycs'));
+    const agrifish = { name: 'ES lauksaimniecības un zivsaimniecības ministru sanāksme', nameLocative: 'ES lauksaimniecības un zivsaimniecības ministru sanāksmē' };
+    const fromSmall = read(dir, (await newMeeting({ cwd: dir, date: '2021-10-09', slug: 'agrifish', from: 'meetings/small.yaml', flags: { topic: 'Tirgus', formation: 'AGRIFISH', ...agrifish } })).file ?? '');
+    expect(fromSmall).toContain('# Council configuration: AGRIFISH = Agriculture and Fisheries.\nformation: AGRIFISH');
+    expect(fromSmall).not.toContain('EYCS');
   });
 
   it('--from offers the earlier presidency only within its half-year, where the table of presidencies ends', async () => {

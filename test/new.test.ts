@@ -539,6 +539,14 @@ describe('briefing new meeting', () => {
     expect(read(dir, other.file ?? '')).toContain('# They are named in the last line: "… saskaņots ar …"\nrequired_clearances: [AM, FM]');
   });
 
+  it('--from a meeting whose comment quotes the clearance line in „…“ drops its names for other ministries too', async () => {
+    const quoted = exampleFile(EXAMPLE_MEETING).replace('"… saskaņots ar Ārlietu ministriju un Labklājības ministriju."', '„… saskaņots ar Ārlietu ministriju un Labklājības ministriju.“');
+    expect(quoted).toContain('„… saskaņots ar Ārlietu ministriju un Labklājības ministriju.“\nrequired_clearances: [AM, LM]');
+    const dir = exampleProject({ [EXAMPLE_MEETING]: quoted });
+    const other = await newMeeting({ cwd: dir, date: '2021-10-08', slug: 'educ-informal', from: EXAMPLE_MEETING, flags: { topic: 'Pieaugušo izglītība', clearances: ['AM', 'FM'] } });
+    expect(read(dir, other.file ?? '')).toContain('# They are named in the last line: „… saskaņots ar …“\nrequired_clearances: [AM, FM]');
+  });
+
   it('--from a meeting with no comment above required_clearances takes other ministries without a word about it', async () => {
     const bare = exampleFile(EXAMPLE_MEETING).replace(/^# Ministries \(codes[^\n]*\n# They are named[^\n]*\n/m, '');
     expect(bare).toContain('\nrequired_clearances: [AM, LM]');

@@ -250,7 +250,8 @@ function describeClearances(doc: Document, earlier: readonly string[], clearance
   const same = earlier.length === clearances.length && earlier.every((code) => clearances.includes(code));
   const key = topKey(doc, 'required_clearances');
   if (same || key === undefined || typeof key.commentBefore !== 'string') return;
-  key.commentBefore = key.commentBefore.replace(/saskaņots ar [^"“”\n]+?\.(?=["”])/u, 'saskaņots ar …');
+  // Closed by " or ”, or by “ as „…“ (the other `quotes` setting) closes it.
+  key.commentBefore = key.commentBefore.replace(/saskaņots ar [^"“”\n]+?\.(?=["”“])/u, 'saskaņots ar …');
 }
 
 function setOrDelete(doc: Document, key: string, value: Signatory | undefined): void {

@@ -104,6 +104,28 @@ describe('briefing init --update', () => {
     expect(readFileSync(join(dir, `${WORKFLOW}.new`), 'utf8')).toBe(fresh.get(WORKFLOW));
   });
 
+  it('leaves a package.json with nothing to add byte for byte as the project wrote it, and names as current only the files that do not differ', async () => {
+    const dir = await madeProject();
+    const fresh = snapshot(dir);
+    // Every key init adds is there, in the project's own layout (four spaces, as some editors write JSON).
+    const ownPackage = `${JSON.stringify(JSON.parse(fresh.get('package.json') ?? '{}'), null, 4)}\n`;
+    writeFileSync(join(dir, 'package.json'), ownPackage);
+    const ownWorkflow = `${fresh.get(WORKFLOW) ?? ''}# Mūsu piezīme.\n`;
+    writeFileSync(join(dir, WORKFLOW), ownWorkflow);
+    writeFileSync(join(dir, 'templates/README.md'), '# Mūsu veidnes\n');
+
+    vi.stubEnv('PATH', SYSTEM_PATH.PATH);
+    const result = updateProject({ cwd: dir, flags: {} });
+    vi.unstubAllEnvs();
+    expect(result).toMatchObject({ exitCode: 0, created: [], updated: [], diagnostics: [] });
+    expect(result.update).toEqual({ renewed: ['templates/README.md', WORKFLOW], current: ['.vscode/settings.json', 'examples/meeting.yaml', 'examples/position.yaml'] });
+    const after = snapshot(dir);
+    expect(after.get('package.json')).toBe(ownPackage);
+    expect(after.get(WORKFLOW)).toBe(ownWorkflow);
+    expect(after.get('templates/README.md')).toBe('# Mūsu veidnes\n');
+    expect(after.get('templates/README.md.new')).toBe(fresh.get('templates/README.md'));
+  });
+
   it('finds the workflow init wrote at the top of the repository the project is a folder of, beside another project’s', async () => {
     const top = tempDir();
     git(top, ['init', '-q', '-b', 'main']);

@@ -24,7 +24,7 @@ export function comparePositions(sides: Sides): Compared | { diagnostics: Diagno
   const metadata = positionChanges(before.position, after.position, project.ministries, day);
   const equal = !metadata.length && blocks.every((b) => b.status === 'equal');
   // Equal, though git shows the file changed: said how, lest "no changes" read as a diff that missed one (a footnote's new label has a line of its own).
-  const unshown = equal && before.hash !== after.hash && !footnoteLabels.length ? unshownChange(before.text, after.text) : undefined;
+  const unshown = equal && before.hash !== after.hash && !footnoteLabels.length ? unshownChange(before.text(), after.text()) : undefined;
   const diff: DocumentDiff = {
     kind: 'position',
     file: fileLabel(project, first, second),
@@ -93,5 +93,5 @@ function readPosition(sides: Sides, source: Source, named: string, id?: string) 
   // A text nested too deep, or with too many marks in a paragraph, for the parser is refused as build refuses it.
   const texts = loaded.position ? unparseableProblems(loaded.file, [['body', loaded.position.body], ['body_en', loaded.position.body_en]]) : [];
   const diagnostics = [...loaded.diagnostics, ...texts].filter((d) => d.severity === 'error').map((d) => atSource(d, source));
-  return { position: diagnostics.length ? undefined : loaded.position, hash: loaded.hash, text: loaded.position ? files.readText(path) : '', diagnostics, file };
+  return { position: diagnostics.length ? undefined : loaded.position, hash: loaded.hash, text: () => files.readText(path), diagnostics, file };
 }

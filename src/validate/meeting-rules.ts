@@ -47,6 +47,9 @@ function unknownPositionHint(project: Project, id: string): string {
     const pointThere = project.positions.get(named.id)?.file.path === named.path && positionSchema.shape.id.safeParse(named.id).success;
     return `${named.path} has the id \`${withUnseenShown(named.id)}\`${unseenNote(named.id)}: give it the id \`${id}\` (by convention a position's id is its file name)${pointThere ? `, or point the question to \`${named.id}\`` : ''}.`;
   }
+  // Saved as `<id>.yaml.txt` (Windows hid the extension): renaming it beats bringing the old one back or creating one.
+  const asText = project.files.yamlAsText(project.config.paths.positions).find((path) => yamlBaseName(path.replace(/\.txt$/i, '')) === id);
+  if (asText) return `${asText} may hold it, but is not read: its name ends in .txt after .yaml. Rename it: \`git mv ${shellWord(asText)} ${shellWord(asText.replace(/\.txt$/i, ''))}\` (or \`mv\`, if git does not have it yet).`;
   // Moved since HEAD with a new id, not yet committed: the file git would bring back is this one, under its old name.
   const moved = project.positionFiles.find((file) => file.committedPath !== undefined && file.id !== id && yamlBaseName(file.committedPath) === id);
   if (moved) return `${moved.committedPath} was renamed to ${moved.path} since ${project.versionsFrom}, and its id is now \`${moved.id}\`: point the question to \`${moved.id}\`.`;

@@ -25,4 +25,14 @@ describe('a file named x.yaml.txt in the positions or meetings folder', () => {
       expect(run.stdout + run.stderr).toContain(`${EXAMPLE_MEETING}.txt  warning  This file is named 2021-02-19-educ-informal.yaml.txt, with .txt after .yaml, so it is left out`);
     }
   });
+
+  it("names itself in the error of a meeting whose position it holds, with the rename, not 'deleted: git restore' or 'create it'", () => {
+    const dir = exampleProject();
+    const position = 'positions/educ/equity-reforms.yaml';
+    renameSync(join(dir, position), join(dir, `${position}.txt`));
+    const run = runCli(['check'], dir);
+    expect(run.stdout.split('\n').filter((line) => line.includes('meeting/unknown-position'))).toEqual([
+      `${EXAMPLE_MEETING}:89:15  error  Question 2 points to the position \`equity-reforms\`, which does not exist. ${position}.txt may hold it, but is not read: its name ends in .txt after .yaml. Rename it: \`git mv ${position}.txt ${position}\` (or \`mv\`, if git does not have it yet).  meeting/unknown-position`,
+    ]);
+  });
 });

@@ -401,6 +401,9 @@ describe('templates', () => {
     expect(diagnostics.map((d) => [d.line, d.ruleId, d.message])).toEqual([[3, 'template/helper', '{{#each}} goes through a list (or a mapping), and was given the text “EYCS”.']]);
     // A list and a mapping still go through.
     expect((await renderWith('{{#each questions}}{{@index}}{{/each}} {{#each meeting.name}}{{@key}} {{/each}}\n')).markdown).toMatch(/^012 nominative /);
+    // A switch of the data (`draft`), true or false, is no list either.
+    const yesNo = await renderWith('x\n{{#each draft}}- {{this}}\n{{/each}}\n');
+    expect(yesNo.diagnostics.map((d) => [d.line, d.ruleId, d.message])).toEqual([[2, 'template/helper', '{{#each}} goes through a list (or a mapping), and was given the boolean false.']]);
   });
 
   it('refuses a helper that gives a value written as a block, which printed the value and dropped the block’s text', async () => {
@@ -509,6 +512,9 @@ describe('templates', () => {
     expect(flat.exitCode).toBe(0);
     const big = await renderWith(`${'Teksts {{meeting.formation}}.\n'.repeat(5001)}`);
     expect(big.diagnostics.map((d) => [d.line, d.ruleId, d.message])).toEqual([[5001, 'template/too-complex', 'The template holds more than 5000 {{…}} expressions, more than briefing compiles.']]);
+    // Said once, not with a problem of each of its expressions besides (a misspelt helper on every line).
+    const misspelt = await renderWith(`${'Teksts {{ministires meeting.formation}}.\n'.repeat(5001)}`);
+    expect(misspelt.diagnostics.map((d) => [d.line, d.ruleId])).toEqual([[5001, 'template/too-complex']]);
   });
 
   it('refuses an option a helper does not take, and a misspelt field given to a partial (both were ignored without a word)', async () => {
@@ -641,6 +647,8 @@ describe('templates cannot misuse Handlebars internals', () => {
     const result = await renderWith('Tēma: {{lookup meeting "topik"}}\n');
     expect(result.diagnostics.map((d) => [d.ruleId, d.line, d.message])).toEqual([['template/helper', 1, 'The value given to `lookup` has no field `topik`.']]);
     expect((await renderWith('Tēma: {{lookup meeting "topic"}}\n')).markdown).toContain('Tēma: Vienlīdzīga piekļuve izglītībai');
+    // A list's item by its number, written as a number: Handlebars gives it as one, not as a text.
+    expect((await renderWith('{{#with (lookup questions 1)}}{{number}}. {{position.id}}{{/with}}\n')).markdown).toBe('2. equity-reforms\n');
   });
 
   it.each(['{{helperMissing}}', '{{helperMissing "x"}}', '{{#blockHelperMissing}}x{{/blockHelperMissing}}'])('%s is reported as no helper, not as a JavaScript error', async (call) => {

@@ -149,6 +149,10 @@ describe('positions in English', () => {
     expect((await untranslated('{{#each questions}}\n{{number}}. {{text}}\n\n{{#if position.bodyEn}}\n{{{position.bodyEn}}}\n{{else}}\n{{{position.body}}}\n{{/if}}\n\n{{/each}}\n')).map((d) => d.message)).toEqual([
       `${prefix}, which prints its Latvian answer (\`position.body\`) in its place.`,
     ]);
+    // Its {{else}} printing `position.bodyEn` again (copied from above, where `position.body` was meant): printed there, it is empty.
+    expect((await untranslated('{{#each questions}}\n{{number}}. {{text}}\n\n{{#if position.bodyEn}}\n{{{position.bodyEn}}}\n{{else}}\n{{{position.bodyEn}}}\n{{/if}}\n\n{{/each}}\n')).map((d) => d.message)).toEqual([
+      `${prefix}, which prints \`position.bodyEn\`, empty for this position: its answer is left out of the note.`,
+    ]);
     // A template that never prints position.bodyEn has nothing to say about it.
     expect(await untranslated('{{#each questions}}\n{{number}}. {{text}}\n\n{{{position.body}}}\n\n{{/each}}\n')).toEqual([]);
     // Nor, about the English speaking points, one that never prints them.

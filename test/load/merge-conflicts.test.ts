@@ -1,6 +1,10 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergeConflicts } from '../../src/load/merge-conflicts.js';
+import { diskFiles } from '../../src/load/project-files.js';
+import { readTemplate } from '../../src/load/templates.js';
 import { parseYaml } from '../../src/load/yaml.js';
+import { tempDir, writeFile } from '../helpers/project.js';
 
 const where = (text: string) => mergeConflicts('positions/a.yaml', text).map((d) => `${d.line}:${d.column} ${d.message}`);
 
@@ -59,5 +63,17 @@ describe('merge conflict markers', () => {
     const file = parseYaml('positions/a.yaml', 'id: a\n<<<<<<< HEAD\nversion: 3\n=======\nversion: 2\n>>>>>>> nodala\n');
     expect(file.data).toBeUndefined();
     expect(file.diagnostics.map((d) => d.ruleId)).toEqual(['file/merge-conflict']);
+  });
+
+  it('a template with a conflict is said with its partials’ conflicts, and none of their other problems, and is not compiled', () => {
+    const dir = tempDir();
+    const conflict = (label: string) => `<<<<<<< HEAD\nVīza: {{meeting.visa.role}}\n=======\nVīza: ${label}\n>>>>>>> nodala\n`;
+    writeFile(dir, 'templates/note.md.hbs', `Teksts\n${conflict('a')}{{> signature}}\n`);
+    writeFile(dir, 'templates/partials/signature.hbs', `Paraksts\n\n${conflict('b')}`);
+    // A zero-width space: a warning of its own when the template compiles, not a reason it cannot.
+    writeFile(dir, 'templates/partials/visa.hbs', 'Vīza:\u200B\n');
+    const read = readTemplate('note', [join(dir, 'templates')], diskFiles(dir));
+    expect(read.texts).toBeUndefined();
+    expect(read.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual(['templates/note.md.hbs:2:1 file/merge-conflict', 'templates/partials/signature.hbs:3:1 file/merge-conflict']);
   });
 });

@@ -548,3 +548,18 @@ test('a file compared with another that Notepad saved as UTF-16 ("Unicode") is s
   expect(run.stderr).toContain('is a meeting or a position: The file is UTF-16 (“Unicode”), not UTF-8: it cannot be read.');
   expect(run.stderr).toContain('Save the file as UTF-8');
 });
+
+test('a report between two revisions is made with each revision’s own copy of a project template: its change in the text is shown', () => {
+  const dir = exampleProject({
+    'templates/note.lv.md.hbs': 'Ziņojums par {{meeting.topic}}.\n',
+    [EXAMPLE_MEETING]: replace(exampleFile(EXAMPLE_MEETING), 'template: informative-report.lv', 'template: note.lv'),
+  });
+  initRepository(dir);
+  writeFileSync(join(dir, 'templates/note.lv.md.hbs'), 'Informatīvais ziņojums par {{meeting.topic}}.\n');
+  commitAll(dir, 'the note reworded', ANNA);
+  const run = runCli(['diff', EXAMPLE_MEETING, '--from', 'HEAD~1', '--to', 'HEAD', '--format', 'md'], dir);
+  expect(run.stdout.split('\n').filter((line) => line.includes('ziņojums') || line.includes('Ziņojums'))).toEqual([
+    '{~~Ziņojums~>Informatīvais ziņojums~~} par Vienlīdzīga piekļuve izglītībai – iekļaujoša un uz panākumiem vērsta izglītība.',
+  ]);
+  expect(run.status).toBe(1);
+});

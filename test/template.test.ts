@@ -611,6 +611,12 @@ describe('templates', () => {
     expect(escaping.diagnostics).toEqual([expect.objectContaining({ ruleId: 'template/partial-outside-folder' })]);
   });
 
+  it('takes a partial named by an expression of a field ({{> (lookup meeting "formation")}}) from the partials folder, though no template names it (every render failed: `Unexpected token \',\'`, with no line)', async () => {
+    const { markdown, diagnostics } = await renderWith('Sastāvs: {{> (lookup meeting "formation")}}\n', { 'templates/partials/EYCS.hbs': 'izglītība, jaunatne, kultūra un sports' });
+    expect(diagnostics).toEqual([]);
+    expect(markdown).toBe('Sastāvs: izglītība, jaunatne, kultūra un sports\n');
+  });
+
   it('names a partial in a folder under partials/ by its path there (it was said not to exist)', async () => {
     const nested = await renderWith('{{> ministry/note}} {{> "ministry/note"}}\n', { 'templates/partials/ministry/note.hbs': 'Piezīme: {{meeting.presidency}}' });
     expect(nested.diagnostics).toEqual([]);

@@ -68,7 +68,8 @@ export function strictPathsCompiler(): unknown {
       const names = `[${parts.map((part) => this.quotedString(part)).join(', ')}]`;
       // Last, and an object: Handlebars' runtime wraps every helper to set `lookupProperty` on its last argument (its options, for a helper a template calls).
       const location = JSON.stringify(this.source.currentLocation ?? {});
-      this.push([this.aliasable(`helpers.${FIELD_HELPER}`), '(container, ', this.popStack(), ', ', names, ', ', start, ', ', strict, ', ', type === 'data', ', ', location, ')']);
+      // `strict` is left out (undefined) for a path in a partial's name (`{{> (lookup meeting "x")}}`): written as nothing, it made the code `0, , false` and every render fail.
+      this.push([this.aliasable(`helpers.${FIELD_HELPER}`), '(container, ', this.popStack(), ', ', names, ', ', start, ', ', strict === true, ', ', type === 'data', ', ', location, ')']);
     },
   });
   return StrictPaths;

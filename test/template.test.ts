@@ -115,6 +115,9 @@ describe('templates', () => {
       [3, 1, 'This line of the template starts with “#Fons”: Markdown reads a heading only where a space follows its marks, so the report prints the line as text, the marks and all.', 'For a heading, write a space after the marks (“# Fons”); if the mark is meant as text, write it as `\\#`.'],
       [6, 3, 'This line of the template starts with “##Nostāja”: Markdown reads a heading only where a space follows its marks, so the report prints the line as text, the marks and all.', 'For a heading, write a space after the marks (“## Nostāja”); if the mark is meant as text, write it as `\\#`.'],
     ]);
+    // The template's first line is a line's start; a text right after a mustache is not.
+    const first = await renderWith('#Fons {{meeting.topic}}\n\n{{meeting.formation}}#Sastāvs\n');
+    expect(first.diagnostics.filter((d) => d.ruleId === 'template/heading-level').map((d) => [d.line, d.column, d.message.split(':')[0]])).toEqual([[1, 1, 'This line of the template starts with “#Fons”']]);
   });
 
   it('says nothing of a `#` and a letter in the front matter (a YAML comment), in a code fence or in indented code, which print no heading (found by the read-only review)', async () => {
@@ -609,6 +612,9 @@ describe('templates', () => {
     expect(ok.markdown).toBe('Piezīme: Portugāle\n');
     const escaping = await renderWith('{{> ../../briefing.config}}\n');
     expect(escaping.diagnostics).toEqual([expect.objectContaining({ ruleId: 'template/partial-outside-folder' })]);
+    // A path from a Windows drive, not a partial that happens to be missing.
+    const drive = await renderWith('Teksts\n{{> "C:/veidnes/note"}}\n');
+    expect(drive.diagnostics.map((d) => [d.line, d.column, d.ruleId, d.message])).toEqual([[2, 1, 'template/partial-outside-folder', 'The partial `C:/veidnes/note` is written as a path; partials are only taken from the partials/ folder.']]);
   });
 
   it('takes a partial named by an expression of a field ({{> (lookup meeting "formation")}}) from the partials folder, though no template names it (every render failed: `Unexpected token \',\'`, with no line)', async () => {

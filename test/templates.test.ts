@@ -320,6 +320,10 @@ describe('templates', () => {
     expect(named.diagnostics.find((d) => d.ruleId === 'template/missing')?.hint).toBe(
       'The template `Mans.lv` (templates/Mans.lv.md.hbs) is there, its name in another case, which a Mac and Windows take for the same and Linux, git and CI do not. Write `template: Mans.lv`; or rename the file (`git mv`) to the name written.',
     );
+    // A built-in one is named without a path: its file is none of the project's.
+    writeFile(dir, EXAMPLE_MEETING, exampleFile(EXAMPLE_MEETING).replace('template: informative-report.lv', 'template: Informative-Report.lv'));
+    const builtIn = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'] });
+    expect(builtIn.diagnostics.find((d) => d.ruleId === 'template/missing')?.hint).toMatch(/^The template `informative-report\.lv` is there, its name in another case/);
   });
 
   it('lists a template whose front matter names a reference DOCX that cannot be read as one that cannot be used, with the error', () => {

@@ -120,6 +120,16 @@ describe('symbolic links out of the project are named and not followed', () => {
     expect(built.diagnostics.map((d) => [d.file, d.ruleId])).toContainEqual(['templates/evil.md.hbs', 'input/link-outside']);
   });
 
+  test('a template linked to a file of the project outside templates/ is refused, not read: the link is no link out of the project, so only the template path says so', async () => {
+    const dir = project();
+    writeFileSync(join(dir, 'notes.md.hbs'), 'Piezīme: {{meeting.topic}}\n');
+    symlinkSync('../notes.md.hbs', join(dir, 'templates/notes.md.hbs'));
+    writeFileSync(join(dir, MEETING), `${readFileSync(join(dir, MEETING), 'utf8')}template: notes\n`);
+    const built = await build({ cwd: dir, inputs: [MEETING], final: false, out: 'out', formats: ['md'] });
+    expect(built.exitCode).toBe(1);
+    expect(built.diagnostics.map((d) => [d.file, d.ruleId, d.message])).toEqual([[MEETING, 'template/outside-folder', 'The template `notes` lies outside the templates folder; it is not read.']]);
+  });
+
   test('clear refuses a position file that links outside, and leaves the link a link', () => {
     const dir = project();
     const outside = linkOut(dir, POSITION);

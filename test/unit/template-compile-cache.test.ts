@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { diagnostic } from '../../src/diagnostics/diagnostic.js';
 import type { TemplateTexts } from '../../src/load/templates.js';
 import { compileTemplate } from '../../src/render/template.js';
 
@@ -38,5 +39,16 @@ describe('compileTemplate', () => {
     expect(first.template).toBeUndefined();
     expect(first.diagnostics.some((problem) => problem.severity === 'error')).toBe(true);
     expect(compileTemplate(texts('# {{#if meeting.topic}}\n'))).toEqual(first);
+  });
+
+  it('a partial that cannot be read fails a template that names a partial by an expression, which may be that one, and not one that names only others', () => {
+    const unreadable = diagnostic('templates/partials/EYCS.hbs', undefined, 'error', 'input/unreadable', 'Not allowed to read this file.');
+    const withUnreadable = (body: string): TemplateTexts => ({ ...texts(body), unreadablePartials: [{ name: 'EYCS', diagnostic: unreadable }] });
+    const dynamic = compileTemplate(withUnreadable('# {{meeting.topic}}\n\n{{> (lookup meeting "formation")}}\n'));
+    expect(dynamic.template).toBeUndefined();
+    expect(dynamic.diagnostics.map((problem) => [problem.file, problem.ruleId])).toEqual([['templates/partials/EYCS.hbs', 'input/unreadable']]);
+    const named = compileTemplate(withUnreadable('# {{meeting.topic}}\n\n{{> sign}}\n'));
+    expect(named.template).toBeDefined();
+    expect(named.diagnostics).toEqual([]);
   });
 });

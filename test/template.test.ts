@@ -407,6 +407,9 @@ describe('templates', () => {
     // A switch of the data (`draft`), true or false, is no list either.
     const yesNo = await renderWith('x\n{{#each draft}}- {{this}}\n{{/each}}\n');
     expect(yesNo.diagnostics.map((d) => [d.line, d.ruleId, d.message])).toEqual([[2, 'template/helper', '{{#each}} goes through a list (or a mapping), and was given the boolean false.']]);
+    // A long text is quoted by its first 40 characters.
+    const long = await renderWith('x\n{{#each meeting.topic}}- {{this}}\n{{/each}}\n');
+    expect(long.diagnostics.map((d) => d.message)).toEqual(['{{#each}} goes through a list (or a mapping), and was given the text “Vienlīdzīga piekļuve izglītībai – iekļau…”.']);
   });
 
   it('refuses a helper that gives a value written as a block, which printed the value and dropped the block’s text', async () => {
@@ -637,6 +640,7 @@ describe('templates', () => {
     expect(result.diagnostics).toEqual([
       expect.objectContaining({ file: EXAMPLE_MEETING, line: 101, ruleId: 'template/missing', hint: expect.stringContaining('informative-report.lv') }),
     ]);
+    expect(result.diagnostics[0]?.message).toBe('No template named `report.lv` (looked for report.lv.md.hbs in templates/ and the built-in templates).');
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnostic } from '../../src/diagnostics/diagnostic.js';
 import type { TemplateTexts } from '../../src/load/templates.js';
-import { compileTemplate } from '../../src/render/template.js';
+import { compileTemplate, partialAloneProblems } from '../../src/render/template.js';
 
 /** A template's texts as readTemplate gives them, with one partial. */
 function texts(body: string, partial = 'Sagatavoja {{meeting.date}}'): TemplateTexts {
@@ -50,5 +50,7 @@ describe('compileTemplate', () => {
     const named = compileTemplate(withUnreadable('# {{meeting.topic}}\n\n{{> sign}}\n'));
     expect(named.template).toBeDefined();
     expect(named.diagnostics).toEqual([]);
+    // Checked alone (check of every partial), it is said as the file it is.
+    expect(partialAloneProblems('EYCS', { partials: texts('').partials, unreadable: [{ name: 'EYCS', diagnostic: unreadable }] }).map((problem) => problem.ruleId)).toEqual(['input/unreadable']);
   });
 });

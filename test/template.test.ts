@@ -572,6 +572,9 @@ describe('templates', () => {
     expect(inline.markdown).toBe('Sanāksme: Vienlīdzīga piekļuve izglītībai – iekļaujoša un uz panākumiem vērsta izglītība\n');
     const missing = await renderWith('{{#*inline "galva"}}x{{/inline}}\n{{> kaja}}\n');
     expect(missing.diagnostics.map((d) => [d.line, d.ruleId])).toEqual([[2, 'template/missing-partial']]);
+    // Only {{#*inline}} defines one: another name after `*` is no partial of the template's.
+    const other = await renderWith('Teksts\n{{#*paraksts "sig"}}x{{/paraksts}}\n{{> sig}}\n');
+    expect(other.diagnostics.map((d) => [d.line, d.column, d.ruleId, d.message])).toEqual([[3, 1, 'template/missing-partial', 'The partial `sig` does not exist.']]);
   });
 
   it('holds @root paths to the model as strictly as plain ones (a misspelling printed nothing)', async () => {

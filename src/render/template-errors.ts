@@ -268,7 +268,11 @@ export function runtimeDiagnostic(error: unknown, path: string, source?: string)
   }
   const partial = /^The partial (.+) could not be found/.exec(message);
   if (partial) {
-    return diagnostic(path, place, 'error', 'template/missing-partial', `The partial \`${partial[1]}\` does not exist.`, PARTIALS_HINT);
+    // A partial named by an expression (`{{> (lookup meeting "formation")}}`) is looked up as the template runs, where Handlebars
+    // gives no place: the template's first such call is where it came from, when it has one.
+    const chosen = place ?? (source === undefined ? undefined : chosenPartialPlace(source));
+    const by = place === undefined && chosen !== undefined ? ', named by the expression here,' : '';
+    return diagnostic(path, chosen, 'error', 'template/missing-partial', `The partial \`${partial[1]}\`${by} does not exist.`, PARTIALS_HINT);
   }
   const helper = /^Missing helper: "?([^"]+)"?/.exec(message);
   if (helper) {
@@ -313,6 +317,12 @@ function meantField(failure: FieldFailure, source: string | undefined): string |
 /** The names a template's blocks give their parameters (`q` and `i` of `{{#each questions as |q i|}}`). */
 function blockParameters(source: string): string[] {
   return [...source.matchAll(/\sas\s+\|([^|]*)\|/g)].flatMap((match) => (match[1] ?? '').trim().split(/\s+/)).filter(Boolean);
+}
+
+/** Where a template first names a partial by an expression, `{{> (…)}}` or `{{#> (…)}}`; undefined when it has none. */
+function chosenPartialPlace(source: string): { line: number; column: number } | undefined {
+  const found = /\{\{~?#?>\s*\(/.exec(source);
+  return found ? placeInText(source)(found.index) : undefined;
 }
 
 function exceptionPlace(error: unknown): { line: number; column: number } | undefined {

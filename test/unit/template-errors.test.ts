@@ -52,7 +52,7 @@ describe('a render that fails is said in the template\'s terms', () => {
       error = thrown;
     }
     const found = runtimeDiagnostic(error, 'templates/t.md.hbs', source);
-    expect([found.ruleId, found.message, found.hint]).toEqual(['template/missing-partial', 'The partial `nope` does not exist.', PARTIALS_HINT]);
+    expect([found.ruleId, found.line, found.column, found.message, found.hint]).toEqual(['template/missing-partial', 3, 6, 'The partial `nope`, named by the expression here, does not exist.', PARTIALS_HINT]);
   });
 
   it('a failure with no words of its own for it: an error in Handlebars\' words', () => {

@@ -217,4 +217,61 @@ describe('briefing init --update', () => {
     expect(run.stderr).toMatch(/^briefing\.config\.yaml:\d+:\d+ {2}error {2}The issuing ministry `QQ` is not in the built-in ministries registry\./m);
     expect(existsSync(join(dir, '.vscode/settings.json'))).toBe(false);
   });
+
+  // npx puts the project's node_modules/.bin first, holding the project's own (new) launcher: the one a shell finds is past it, past folders with no briefing.
+  it.skipIf(process.platform === 'win32')('looks for the briefing a shell finds past node_modules/.bin and folders without one, in a .bin of another kind too', async () => {
+    const dir = await madeProject();
+    const launcherIn = (folder: string, text: string) => {
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, 'briefing'), text, { mode: 0o755 });
+      return folder;
+    };
+    const npxBin = launcherIn(join(dir, 'node_modules/.bin'), readFileSync(join(REPO, 'bin/briefing.js'), 'utf8'));
+    const none = tempDir();
+    const global = tempDir();
+    const older = launcherIn(join(global, 'tools/.bin'), "#!/usr/bin/env node\nimport('../dist/cli.js');\n");
+    vi.stubEnv('PATH', [npxBin, none, older, SYSTEM_PATH.PATH].join(delimiter));
+    const result = updateProject({ cwd: dir, flags: {} });
+    vi.unstubAllEnvs();
+    expect(result.diagnostics.map((d) => `${d.file} ${d.ruleId}`)).toEqual([`${join(older, 'briefing')} init/global-runs-itself`]);
+    expect(result.diagnostics[0]?.hint).toContain('`npm install -g --loglevel=error ./vendor/briefing-0.1.0.tgz`');
+    // Installed from a git URL, the project's package.json names that: the hint installs it as it stands.
+    const data = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    data.devDependencies.briefing = 'git+https://example.org/zm/briefing.git#v0.2.0';
+    writeFileSync(join(dir, 'package.json'), `${JSON.stringify(data, null, 2)}\n`);
+    vi.stubEnv('PATH', [npxBin, none, older, SYSTEM_PATH.PATH].join(delimiter));
+    const fromGit = updateProject({ cwd: dir, flags: {} });
+    vi.unstubAllEnvs();
+    expect(fromGit.diagnostics.map((d) => d.hint)).toEqual(['Install this version there too, once: `npm install -g --loglevel=error git+https://example.org/zm/briefing.git#v0.2.0`; or type `npx briefing …`.']);
+  });
+
+  it('says nothing of a kept workflow that names no branches under push, or in a folder that is no git repository', async () => {
+    const dir = await madeProject();
+    const text = readFileSync(join(dir, WORKFLOW), 'utf8');
+    writeFileSync(join(dir, WORKFLOW), text.replace(/^( *)push:\n *branches: \[main, master\]\n/m, '$1workflow_dispatch:\n'));
+    expect(readFileSync(join(dir, WORKFLOW), 'utf8')).not.toContain('branches:');
+    const plain = tempDir();
+    expect((await init({ cwd: plain, flags: FLAGS })).exitCode).toBe(0);
+    writeFileSync(join(plain, WORKFLOW), text.replace('branches: [main, master]', 'branches: [main]'));
+    for (const folder of [dir, plain]) {
+      vi.stubEnv('PATH', SYSTEM_PATH.PATH);
+      const result = updateProject({ cwd: folder, flags: {} });
+      vi.unstubAllEnvs();
+      expect(result).toMatchObject({ exitCode: 0, diagnostics: [], update: { renewed: [WORKFLOW] } });
+    }
+  });
+
+  it('writes again the workflow at the top of the repository the project is a folder of, where it was deleted', async () => {
+    const top = tempDir();
+    git(top, ['init', '-q', '-b', 'main']);
+    mkdirSync(join(top, 'eu'));
+    expect((await init({ cwd: top, folder: 'eu', flags: FLAGS })).exitCode).toBe(0);
+    const workflow = readFileSync(join(top, WORKFLOW), 'utf8');
+    rmSync(join(top, WORKFLOW));
+    vi.stubEnv('PATH', SYSTEM_PATH.PATH);
+    const result = updateProject({ cwd: top, folder: 'eu', flags: {} });
+    vi.unstubAllEnvs();
+    expect(result).toMatchObject({ exitCode: 0, created: [`../${WORKFLOW}`], diagnostics: [] });
+    expect(readFileSync(join(top, WORKFLOW), 'utf8')).toBe(workflow);
+  });
 });

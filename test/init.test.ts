@@ -567,6 +567,16 @@ describe('briefing init', () => {
     expect(readFileSync(join(dir, 'meetings/coreper-agenda.yml'), 'utf8')).toBe('title: Coreper I\n');
   });
 
+  it('names the first three YAML files of a folder in use, and says there are more', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'positions'));
+    for (const name of ['a', 'b', 'c', 'd']) writeFileSync(join(dir, `positions/${name}.yaml`), 'title: x\n');
+    const result = await init({ cwd: dir, flags: { ministry: 'IZM', tool: 'file:x.tgz' } });
+    expect(result.diagnostics.map((d) => d.message)).toEqual([
+      'positions/ holds 4 YAML files of this repository (positions/a.yaml, positions/b.yaml, positions/c.yaml, …): briefing reads every one there as a position, so check fails on them.',
+    ]);
+  });
+
   it('gives one `paths` line for both folders when both are in use, as two `paths:` lines would be a duplicate key', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'meetings'));
@@ -587,7 +597,7 @@ describe('briefing init', () => {
     writeFileSync(join(dir, '.gitignore'), 'dist/\n');
     const result = await init({ cwd: dir, flags: { ministry: 'IZM' } });
     expect(result.exitCode).toBe(1);
-    expect(result.diagnostics.map((d) => [d.file, d.ruleId])).toEqual([['briefing.config.yaml', 'output/exists']]);
+    expect(result.diagnostics.map((d) => [d.file, d.severity, d.ruleId])).toEqual([['briefing.config.yaml', 'error', 'output/exists']]);
     expect(readdirSync(dir).sort()).toEqual(['.gitignore', 'README.md', 'briefing.config.yaml']);
     expect(readFileSync(join(dir, 'briefing.config.yaml'), 'utf8')).toBe('issuing_ministry: AM\n');
     expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('dist/\n');
@@ -602,8 +612,9 @@ describe('briefing init', () => {
       const result = await init({ cwd: dir, folder: inside, flags: { ministry: 'IZM', tool: 'file:x.tgz' } });
       expect(result.exitCode).toBe(1);
       const kind = inside.split('/')[0] === 'atbildes' ? 'positions' : inside;
-      expect(result.diagnostics.map((d) => [d.ruleId, d.message, d.hint])).toEqual([
+      expect(result.diagnostics.map((d) => [d.severity, d.ruleId, d.message, d.hint])).toEqual([
         [
+          'error',
           'init/inside-project',
           `This folder lies in the ${kind} folder of another briefing project (its config: briefing.config.yaml), which would read the files of a project here as its own ${kind}; init wrote nothing.`,
           'Run init in a folder outside that project (or beside its meetings, positions and templates), or carry on in that project: briefing new meeting …',

@@ -274,4 +274,31 @@ describe('briefing init --update', () => {
     expect(result).toMatchObject({ exitCode: 0, created: [`../${WORKFLOW}`], diagnostics: [] });
     expect(readFileSync(join(top, WORKFLOW), 'utf8')).toBe(workflow);
   });
+
+  // A ministry's package.json in its own layout (four spaces or tabs, Windows line ends): a key added rewrote the whole
+  // file with two spaces and LF, every line a change in git.
+  it('adds a key to a package.json in the project’s own layout: its indent and line ends kept', async () => {
+    for (const [indent, newline] of [['    ', '\r\n'], ['\t', '\n'], ['  ', '\n']] as const) {
+      const dir = await madeProject();
+      const wanted = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+      const own = structuredClone(wanted);
+      delete own.scripts.check;
+      const laidOut = (data: unknown) => `${JSON.stringify(data, null, indent).replaceAll('\n', newline)}${newline}`;
+      writeFileSync(join(dir, 'package.json'), laidOut(own));
+      vi.stubEnv('PATH', SYSTEM_PATH.PATH);
+      const result = updateProject({ cwd: dir, flags: {} });
+      vi.unstubAllEnvs();
+      expect(result).toMatchObject({ exitCode: 0, updated: ['scripts.check'], diagnostics: [] });
+      expect(readFileSync(join(dir, 'package.json'), 'utf8')).toBe(laidOut(wanted));
+    }
+    // All on one line, as a script wrote it: two spaces, as npm writes a new one.
+    const dir = await madeProject();
+    const own = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    delete own.private;
+    writeFileSync(join(dir, 'package.json'), JSON.stringify(own));
+    vi.stubEnv('PATH', SYSTEM_PATH.PATH);
+    expect(updateProject({ cwd: dir, flags: {} }).updated).toEqual(['private']);
+    vi.unstubAllEnvs();
+    expect(readFileSync(join(dir, 'package.json'), 'utf8')).toBe(`${JSON.stringify({ ...own, private: true }, null, 2)}\n`);
+  });
 });

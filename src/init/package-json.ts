@@ -82,7 +82,19 @@ export function plannedPackageJson(root: string, spec: string): { kind: 'new'; t
     Object.assign(next, { private: true });
     added.push('private');
   }
-  return { kind: 'update', text: `${JSON.stringify(next, null, 2)}\n`, added, kept: keptScripts };
+  return { kind: 'update', text: laidOutAs(text, next), added, kept: keptScripts };
+}
+
+/**
+ * `data` as JSON laid out as the package.json `text` is: the indent of its first key and its line ends kept, as npm
+ * keeps them when it writes one (a byte-order mark is dropped, as npm drops it); a file all on one line gets two spaces.
+ * A key added to a ministry's package.json in four spaces or with Windows line ends changes those lines, not every line.
+ */
+function laidOutAs(text: string, data: object): string {
+  const layout = /^\s*\{(\r?\n)([ \t]+)"/.exec(withoutBom(text));
+  const [newline, indent] = layout ? [layout[1] ?? '\n', layout[2] ?? '  '] : ['\n', '  '];
+  // JSON.stringify writes a newline only between its lines: one inside a string is escaped as \n.
+  return `${JSON.stringify(data, null, indent).replaceAll('\n', newline)}${newline}`;
 }
 
 /** Where `JSON.parse` stopped in `text` (its message gives the position), as line and column from 1. */

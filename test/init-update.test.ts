@@ -243,6 +243,12 @@ describe('briefing init --update', () => {
     const fromGit = updateProject({ cwd: dir, flags: {} });
     vi.unstubAllEnvs();
     expect(fromGit.diagnostics.map((d) => d.hint)).toEqual(['Install this version there too, once: `npm install -g --loglevel=error git+https://example.org/zm/briefing.git#v0.2.0`; or type `npx briefing …`.']);
+    // Saved by Notepad with a byte-order mark, which npm reads past: the same.
+    writeFileSync(join(dir, 'package.json'), `\uFEFF${JSON.stringify(data, null, 2)}\n`);
+    vi.stubEnv('PATH', [npxBin, none, older, SYSTEM_PATH.PATH].join(delimiter));
+    const withMark = updateProject({ cwd: dir, flags: {} });
+    vi.unstubAllEnvs();
+    expect(withMark.diagnostics.map((d) => d.hint)).toEqual(fromGit.diagnostics.map((d) => d.hint));
   });
 
   it('says nothing of a kept workflow that names no branches under push, or in a folder that is no git repository', async () => {

@@ -10,10 +10,10 @@ import { withoutDiacritics } from '../util/ascii.js';
 import { parsePackageJson } from '../util/package-json.js';
 import { withoutBom } from '../util/byte-order-mark.js';
 
-/** How a package.json names briefing (a development dependency or a dependency); undefined when it does not. */
+/** How a package.json names briefing (a development dependency or a dependency); undefined when it does not. Read as npm reads it, past a byte-order mark. */
 export function briefingSpec(text: string): string | undefined {
   try {
-    const data: unknown = JSON.parse(text);
+    const data: unknown = parsePackageJson(text);
     if (!isRecord(data)) return undefined;
     for (const field of ['devDependencies', 'dependencies']) {
       const deps = data[field];

@@ -307,4 +307,26 @@ describe('briefing init --update', () => {
     vi.unstubAllEnvs();
     expect(readFileSync(join(dir, 'package.json'), 'utf8')).toBe(`${JSON.stringify({ ...own, private: true }, null, 2)}\n`);
   });
+
+  it('takes briefing and node as runtime dependencies for what they are, allowing node’s install script, and writes a package.json that was deleted', async () => {
+    const dir = await madeProject();
+    const own = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    own.dependencies = { briefing: own.devDependencies.briefing, node: '24.11.1' };
+    own.devDependencies = {};
+    writeFileSync(join(dir, 'package.json'), `${JSON.stringify(own, null, 2)}\n`);
+    vi.stubEnv('PATH', SYSTEM_PATH.PATH);
+    const result = updateProject({ cwd: dir, flags: {} });
+    vi.unstubAllEnvs();
+    // Not briefing again as a development dependency.
+    expect(result).toMatchObject({ exitCode: 0, created: [], updated: ['allowScripts.node'], diagnostics: [] });
+    const written = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    expect([written.devDependencies, written.dependencies, Object.keys(written.allowScripts)]).toEqual([{}, own.dependencies, ['node']]);
+
+    rmSync(join(dir, 'package.json'));
+    vi.stubEnv('PATH', SYSTEM_PATH.PATH);
+    const again = updateProject({ cwd: dir, flags: {} });
+    vi.unstubAllEnvs();
+    expect(again).toMatchObject({ exitCode: 0, created: ['package.json'], updated: [] });
+    expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).scripts).toEqual({ build: 'briefing build --all', check: 'briefing check' });
+  });
 });

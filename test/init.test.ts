@@ -575,6 +575,14 @@ describe('briefing init', () => {
     expect(result.diagnostics.map((d) => d.message)).toEqual([
       'positions/ holds 4 YAML files of this repository (positions/a.yaml, positions/b.yaml, positions/c.yaml, …): briefing reads every one there as a position, so check fails on them.',
     ]);
+    // Three are named whole.
+    const three = tempDir();
+    mkdirSync(join(three, 'positions'));
+    for (const name of ['a', 'b', 'c']) writeFileSync(join(three, `positions/${name}.yaml`), 'title: x\n');
+    const named = await init({ cwd: three, flags: { ministry: 'IZM', tool: 'file:x.tgz' } });
+    expect(named.diagnostics.map((d) => d.message)).toEqual([
+      'positions/ holds 3 YAML files of this repository (positions/a.yaml, positions/b.yaml, positions/c.yaml): briefing reads every one there as a position, so check fails on them.',
+    ]);
   });
 
   it('gives one `paths` line for both folders when both are in use, as two `paths:` lines would be a duplicate key', async () => {
@@ -588,6 +596,18 @@ describe('briefing init', () => {
       ['meetings', 'Move it out of meetings/, or keep the meetings in a folder of their own, made for them: `paths: { meetings: <folder>, positions: <folder> }` in briefing.config.yaml (one line for both folders).'],
       ['positions', 'Move it out of positions/, or keep the positions in a folder of their own, made for them: `paths: { meetings: <folder>, positions: <folder> }` in briefing.config.yaml (one line for both folders).'],
     ]);
+  });
+
+  it('in a folder whose config is empty or names no ministry, says it is a project already, with no line to change', async () => {
+    for (const config of ['', '# TODO\n', 'issuing_ministry: 12\n']) {
+      const dir = tempDir();
+      writeFileSync(join(dir, 'briefing.config.yaml'), config);
+      const result = await init({ cwd: dir, flags: { ministry: 'ZM' } });
+      expect([result.exitCode, result.diagnostics.map((d) => `${d.ruleId} ${d.hint}`)]).toEqual([
+        1,
+        ['output/exists Carry on with `briefing new meeting` there (after an upgrade of briefing, `briefing init --update` adds what the new version writes), or run init in an empty folder (or a fresh clone) for another project.'],
+      ]);
+    }
   });
 
   it('never replaces a file: it names each one that exists, writes nothing and exits with 1', async () => {

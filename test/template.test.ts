@@ -577,6 +577,13 @@ describe('templates', () => {
     expect(other.diagnostics.map((d) => [d.line, d.column, d.ruleId, d.message])).toEqual([[3, 1, 'template/missing-partial', 'The partial `sig` does not exist.']]);
   });
 
+  it('a decorator other than {{#*inline}} is said at its place, as no helper (it failed the render with Handlebars\' "Missing decorator" and no line: mutation18)', async () => {
+    const alone = await renderWith('Teksts\n\n{{#*paraksts "sig"}}x{{/paraksts}}\n');
+    expect(alone.diagnostics.map((d) => [d.line, d.column, d.ruleId, d.message, d.hint])).toEqual([
+      [3, 1, 'template/unknown-helper', 'The template opens `{{#*paraksts}}`, a decorator Handlebars does not have: `{{#*inline "name"}}` is the only one, which defines a partial.', 'To define a partial, write `{{#*inline "sig"}}…{{/inline}}`; a block of a helper opens with `#` alone, `{{#if …}}`.'],
+    ]);
+  });
+
   it('holds @root paths to the model as strictly as plain ones (a misspelling printed nothing)', async () => {
     const valid = await renderWith('{{#each questions}}{{inc @index}}) {{@root.meeting.topic}}\n{{/each}}');
     expect(valid.diagnostics).toEqual([]);

@@ -274,6 +274,20 @@ export function runtimeDiagnostic(error: unknown, path: string, source?: string)
     const by = place === undefined && chosen !== undefined ? ', named by the expression here,' : '';
     return diagnostic(path, chosen, 'error', 'template/missing-partial', `The partial \`${partial[1]}\`${by} does not exist.`, PARTIALS_HINT);
   }
+  const decorator = /^Missing decorator: "?([^"]+)"?/.exec(message);
+  if (decorator) {
+    const name = decorator[1] ?? '';
+    const opened = source === undefined ? undefined : new RegExp(`\\{\\{~?#\\*\\s*${escapeRegExp(name)}(?![\\w-])`).exec(source);
+    const argument = opened && source ? /^\s*"([^"]*)"/.exec(source.slice(opened.index + opened[0].length))?.[1] : undefined;
+    return diagnostic(
+      path,
+      place ?? (opened && source ? placeInText(source)(opened.index) : undefined),
+      'error',
+      'template/unknown-helper',
+      `The template opens \`{{#*${name}}}\`, a decorator Handlebars does not have: \`{{#*inline "name"}}\` is the only one, which defines a partial.`,
+      `To define a partial, write \`{{#*inline "${argument ?? 'name'}"}}…{{/inline}}\`; a block of a helper opens with \`#\` alone, \`{{#if …}}\`.`,
+    );
+  }
   const helper = /^Missing helper: "?([^"]+)"?/.exec(message);
   if (helper) {
     return diagnostic(path, place, 'error', 'template/unknown-helper', `The template calls \`${helper[1]}\`, which is not a helper.`, helpersHint(helper[1] ?? '', Object.keys(HELPERS)));

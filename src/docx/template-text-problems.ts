@@ -37,18 +37,60 @@ interface Written {
 
 /**
  * Problems of the report's text outside its Markdown fields (the skeleton: the template's own
- * text, and the plain texts it prints), said at the template: `template/unclosed` and
- * `template/html`. A skeleton with no line that could hold either is not parsed.
+ * text, and the plain texts it prints), said at the template: `template/unclosed`,
+ * `template/html` and `template/joined-lines`. A skeleton with no line that could hold any of
+ * them is not parsed.
  */
 export function templateTextProblems(source: ReportSource, template: TemplateText, unreachedLines?: () => ReadonlyMap<string, ReadonlySet<number>>): Diagnostic[] {
   const mayOpen = MAY_OPEN.test(source.skeleton);
   const mayBeHtml = MAY_BE_HTML.test(source.skeleton);
-  if (!mayOpen && !mayBeHtml) return [];
+  const mayJoin = MAY_JOIN_TAB_LINE.test(source.skeleton);
+  if (!mayOpen && !mayBeHtml && !mayJoin) return [];
   const tree = parseMarkdownTree(source.skeleton);
   const unreached = unreachedLines?.();
   const files = template.files.map((file) => ({ path: file.path, lines: withoutHandlebarsComments(file.text).split(/\r?\n/), unreached: unreached?.get(file.path) }));
   const read = { path: template.path, files };
-  return [...(mayOpen ? unclosedTemplateText(source, read, tree) : []), ...(mayBeHtml ? htmlInTemplateText(source, read, tree) : [])];
+  return [
+    ...(mayOpen ? unclosedTemplateText(source, read, tree) : []),
+    ...(mayBeHtml ? htmlInTemplateText(source, read, tree) : []),
+    ...(mayJoin ? joinedTabLines(source, read, tree) : []),
+  ];
+}
+
+/** A line with a tab next to another line of text, with no blank line between. */
+const MAY_JOIN_TAB_LINE = /\t[^\n]*\n[ \t]*\S|\S[^\n]*\n[^\n]*\t/;
+
+/**
+ * `template/joined-lines`: a line of the template's text aligned with a tab (a signature or visa
+ * line: role, tab, name flush right) next to another line with no blank line between. Markdown
+ * joins them into one paragraph, so the DOCX prints them on one line ("… L. Lejiņa Vīza: …")
+ * and the second name is pushed to a line of its own. Found where a partial of one line is
+ * included right under another one's last. Said at the line joined on (the later one), else the
+ * earlier one, else the template with the line of the generated Markdown; a line break written
+ * (`\` or two spaces at the end) is not said.
+ */
+function joinedTabLines(source: ReportSource, template: TemplateLines, tree: Root): Diagnostic[] {
+  const said = new Map<string, Diagnostic>();
+  const nextLine = lineAfterLine(template.files);
+  walk(tree, (node) => {
+    if (node.type !== 'paragraph' || node.position?.start.offset === undefined || node.position.end.offset === undefined) return;
+    const lines = source.skeleton.slice(node.position.start.offset, node.position.end.offset).split('\n');
+    for (let index = 1; index < lines.length; index++) {
+      const before = lines[index - 1] ?? '';
+      const after = lines[index] ?? '';
+      if (!before.includes('\t') && !after.includes('\t')) continue;
+      if (/(?:\\| {2,})$/.test(before) || A_PLACEHOLDER.test(before) || A_PLACEHOLDER.test(after)) continue;
+      const written = nextLine(after.trim()) ?? nextLine(before.trim());
+      const key = placeKey(written);
+      if (said.has(key)) continue;
+      const shown = (line: string) => `“${line.trim().replace(/\t+/g, ' ')}”`;
+      const where = written ? '' : ` (line ${reportLineOf(source, (node.position.start.line ?? 1) + index)} of the generated Markdown)`;
+      const message = `The line ${shown(after)} follows the line ${shown(before)} with no blank line between${where}: Markdown joins them into one paragraph, and the DOCX prints them on one line, the tab that aligns them in the middle.`;
+      const hint = 'Leave a blank line between them (after a partial such as {{> signature}} too) so that each is a paragraph of its own; or end the first with `\\` for a line break within one paragraph.';
+      said.set(key, diagnostic(written?.file ?? template.path, written?.place, 'warning', 'template/joined-lines', message, hint));
+    }
+  });
+  return [...said.values()];
 }
 
 /**

@@ -86,6 +86,20 @@ describe('a field the data leaves out, printed as text (template/empty-value)', 
     expect(readFileSync(`${dir}/out/IZMzin_190221_EDUC.md`, 'utf8')).toBe('AB C\n');
   });
 
+  it('is an error under --final: build --final writes no report with the hole, and check --final fails', async () => {
+    // A note of the ministry's own whose answers are English texts no position has yet: under --final it printed '1.' and nothing under it.
+    const template = '{{#each questions}}\n{{number}}. {{text}}\n\n{{{position.bodyEn}}}\n\n{{/each}}\n';
+    const dir = exampleProject({ 'templates/test.md.hbs': template, [EXAMPLE_MEETING]: meeting.replace('template: informative-report.lv', 'template: test') });
+    const built = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: true, formats: ['md'] });
+    expect(emptyValues(built.diagnostics).map((line) => line.split(' ').slice(0, 3).join(' '))).toEqual(['templates/test.md.hbs:4:1 error `position.bodyEn`']);
+    expect(built.exitCode).toBe(1);
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(`${dir}/out/IZMzin_190221_EDUC.md`)).toBe(false);
+    const checked = await check({ cwd: dir, paths: [], final: true });
+    expect(emptyValues(checked.diagnostics).map((line) => line.split(' ')[1])).toEqual(['error']);
+    expect(checked.exitCode).toBe(1);
+  });
+
   // A guard of the warning's precision: passes without it too.
   it.each(['informative-report.lv', 'informative-report.en', 'speaking-points.lv', 'speaking-points.en'])('the built-in template %s says nothing, for the example meeting and for one without any optional field', async (name) => {
     for (const text of [meeting, bareMeeting]) {

@@ -184,7 +184,7 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   result.draft = model.draft;
 
   // render: the Markdown, and the same report in parts for the DOCX
-  const rendered = template.render(model, loaded.path);
+  const rendered = template.render(model, loaded.path, options.final);
   result.diagnostics.push(...rendered.diagnostics);
   if (rendered.markdown === undefined) return result;
   // "(turpmāk – ES)" is Latvian typography: a note in another language (the English template) prints the Latvian texts as written.

@@ -38,9 +38,10 @@ export function emptyPrint(options: unknown, raw: boolean): EmptyPrint | undefin
 
 /**
  * One warning for each place a field was printed empty (a field of positions: naming each
- * position it was empty for), in the order they were printed.
+ * position it was empty for), in the order they were printed; an error under `--final`, where
+ * the report sent would have a hole there (a title ending 'Note on the', a number with no answer).
  */
-export function emptyValueWarnings(found: readonly EmptyPrint[], meeting: string | undefined): Diagnostic[] {
+export function emptyValueWarnings(found: readonly EmptyPrint[], meeting: string | undefined, final = false): Diagnostic[] {
   const places = new Map<string, EmptyPrint[]>();
   for (const one of found) {
     const key = `${one.file}:${one.line}:${one.column}`;
@@ -61,7 +62,7 @@ export function emptyValueWarnings(found: readonly EmptyPrint[], meeting: string
     return diagnostic(
       first.file,
       { line: first.line, column: first.column },
-      'warning',
+      final ? 'error' : 'warning',
       'template/empty-value',
       `\`${first.field}\` is empty ${whose} (left out of the data), so \`${first.written}\` prints nothing here.`,
       `Print it only when it is there: {{#if ${first.field}}}…${first.written}…{{/if}}; or fill it in${key ? ` (\`${key}\` in ${where})` : ''}.`,

@@ -32,9 +32,9 @@ export interface Template {
   englishAnswer: EnglishAnswer;
   /**
    * Renders a model. `meeting` (the meeting file's path) names the meeting in the warnings
-   * about a field printed while it is empty.
+   * about a field printed while it is empty; under `final` (`--final`) they are errors.
    */
-  render(model: ReportModel, meeting?: string): RenderResult;
+  render(model: ReportModel, meeting?: string, final?: boolean): RenderResult;
 }
 
 /** A template's render: the Markdown (none when it failed), its problems, and the lines it did not reach. */
@@ -191,7 +191,7 @@ function compileTexts(texts: TemplateTexts): { template?: Template; diagnostics:
       files,
       layout: texts.layout,
       englishAnswer: englishAnswerOf([texts.body, ...partials.map((partial) => partial.source)]),
-      render(model, meeting) {
+      render(model, meeting, final) {
         printedEmpty = [];
         printedAsMarkdown = [];
         taken = new Set();
@@ -202,7 +202,7 @@ function compileTexts(texts: TemplateTexts): { template?: Template; diagnostics:
           if (markdown === '\n') return { diagnostics: [emptyReport(path, 'renders nothing for this meeting: its report would be empty')] };
           // This render's branches, kept: the next render notes its own in a set of its own.
           const reached = taken;
-          return { markdown, diagnostics: [...emptyValueWarnings(printedEmpty, meeting), ...textAsMarkdownWarnings(printedAsMarkdown, meeting)], unreached: () => unreachedLines(branches, reached) };
+          return { markdown, diagnostics: [...emptyValueWarnings(printedEmpty, meeting, final), ...textAsMarkdownWarnings(printedAsMarkdown, meeting)], unreached: () => unreachedLines(branches, reached) };
         } catch (error) {
           const file = (typeof error === 'object' && error !== null && failedIn.get(error)) || path;
           return { diagnostics: [lookupInText(error, file) ?? runtimeDiagnostic(error, file, sources.get(file))] };

@@ -29,6 +29,7 @@ import { INTRODUCTION_START } from '../render/latvian.js';
 import { layoutFor } from '../load/front-matter.js';
 import type { ReportSource } from '../render/fields.js';
 import { templateTextProblems } from '../docx/template-text-problems.js';
+import { unfinishedText } from './unfinished-text.js';
 import { checkReportDocx, compileReportDocx, keepListsApart, parseReportFields, reportMarkdown, type DocxMeta, type FieldAnchor } from '../docx/index.js';
 import { convertToPdf, type PdfOptions } from '../pdf/convert.js';
 import { withDocumentDate } from '../pdf/document-date.js';
@@ -199,6 +200,7 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
     result.diagnostics.push(...abbreviationsIntroducedTwice(loaded.path, printed, placeOf));
     result.diagnostics.push(...abbreviationsNeverUsed(loaded.path, printed, placeOf));
   }
+  result.diagnostics.push(...unfinishedText(loaded.path, printedText(rendered.markdown), template, placeOf, options.final));
   const fieldTrees = parseReportFields(parts);
   // A field's list kept from running on into the list beside it, as the DOCX has it.
   const source = keepListsApart(parts, fieldTrees);

@@ -313,6 +313,45 @@ describe('templates', () => {
     expect(templates({ cwd: exampleProject() }).diagnostics).toEqual([]);
   });
 
+  it('warns about a template or partial Notepad saved as a text document (.md.hbs.txt), naming the file used in its place', async () => {
+    // The ministry's edits, saved by Notepad as a text document beside the template the meetings go on using.
+    const dir = exampleProject({
+      'templates/informative-report.lv.md.hbs': '{{!-- Mūsu --}}\nVecais teksts\n',
+      'templates/informative-report.lv.md.hbs.txt': '{{!-- Mūsu --}}\nJaunais teksts\n',
+      'templates/runas-punkti.lv.md.hbs.txt': '{{!-- Runas punkti --}}\nTeksts\n',
+      'templates/partials/signature.hbs.txt': 'VARAM\n',
+    });
+    const listed = templates({ cwd: dir });
+    expect(listed.diagnostics.map((d) => [d.file, d.severity, d.ruleId, d.message, d.hint])).toEqual([
+      [
+        'templates/informative-report.lv.md.hbs.txt',
+        'warning',
+        'template/stray-file',
+        '`templates/informative-report.lv.md.hbs.txt` is a text document, not a template: it was saved with `.txt` added to its name (Notepad does so, and File Explorer hides the ending), so nothing uses it, and `templates/informative-report.lv.md.hbs`, beside it, is used in its place.',
+        'Compare the two, keep the text you want in `templates/informative-report.lv.md.hbs` and delete the .txt file.',
+      ],
+      [
+        'templates/partials/signature.hbs.txt',
+        'warning',
+        'template/stray-file',
+        '`templates/partials/signature.hbs.txt` is a text document, not a partial: it was saved with `.txt` added to its name (Notepad does so, and File Explorer hides the ending), so nothing uses it, and the built-in partial `signature`, if there is one, is used in its place.',
+        'Rename it `templates/partials/signature.hbs` (git mv). In Notepad\'s Save As, choose "All files (*.*)" so that no .txt is added.',
+      ],
+      [
+        'templates/runas-punkti.lv.md.hbs.txt',
+        'warning',
+        'template/stray-file',
+        '`templates/runas-punkti.lv.md.hbs.txt` is a text document, not a template: it was saved with `.txt` added to its name (Notepad does so, and File Explorer hides the ending), so nothing uses it, and the built-in template `runas-punkti.lv`, if there is one, is used in its place.',
+        'Rename it `templates/runas-punkti.lv.md.hbs` (git mv). In Notepad\'s Save As, choose "All files (*.*)" so that no .txt is added.',
+      ],
+    ]);
+    const checked = await check({ cwd: dir, paths: [], final: false });
+    expect(checked.diagnostics.filter((d) => d.ruleId === 'template/stray-file').map((d) => d.file)).toEqual(['templates/informative-report.lv.md.hbs.txt', 'templates/partials/signature.hbs.txt', 'templates/runas-punkti.lv.md.hbs.txt']);
+    writeFile(dir, EXAMPLE_MEETING, exampleFile(EXAMPLE_MEETING).replace('template: informative-report.lv', 'template: runas-punkti.lv'));
+    const named = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'] });
+    expect(named.diagnostics.find((d) => d.ruleId === 'template/missing')?.hint).toBe("`templates/runas-punkti.lv.md.hbs.txt` is there, but a template's file name ends in `.md.hbs`. Rename it `templates/runas-punkti.lv.md.hbs` for the template `runas-punkti.lv`.");
+  });
+
   it('names the template that is there in another case (a Mac and Windows find it, Linux and CI do not)', async () => {
     const dir = exampleProject({ 'templates/Mans.lv.md.hbs': '{{!-- Mans --}}\nTeksts\n' });
     writeFile(dir, EXAMPLE_MEETING, exampleFile(EXAMPLE_MEETING).replace('template: informative-report.lv', 'template: mans.lv'));

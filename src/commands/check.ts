@@ -17,7 +17,7 @@ import { diagnostic, hasErrors, hasUnreadable, sortDiagnostics, uniqueDiagnostic
 import { includedPositions } from '../validate/meeting-rule-context.js';
 import { mergeRequiredBy } from '../validate/clearance-rules.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
-import { listTemplates, partialsOnPath, readPartials, TEMPLATE_SUFFIX } from '../load/templates.js';
+import { listTemplates, partialsOnPath, readPartials, strayTemplateWarnings, TEMPLATE_SUFFIX } from '../load/templates.js';
 import { loadTemplate, partialAloneProblems } from '../render/template.js';
 import { checkPosition } from '../validate/position-rules.js';
 import { readPositionFile } from '../load/position-files.js';
@@ -187,6 +187,8 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     diagnostics.push(...(setupBroken ? loaded.diagnostics : checkPosition(project, loaded)));
   }
   diagnostics.push(...templateProblems(project, targets.templates, templateFiles));
+  // A file in the templates folder that nothing uses (a template Notepad saved as `….md.hbs.txt`), as `briefing templates` says it.
+  if (!options.paths.length) diagnostics.push(...strayTemplateWarnings(project.templateDirs, project.files, builtInTemplatesDir()));
   // Two files that are one on macOS and Windows; the meetings folder is listed again only for a check of some of its files.
   diagnostics.push(...caseClashes([...positionFiles], project.positionFiles.map((file) => file.path), 'position'));
   if (checked.meetings.length) {

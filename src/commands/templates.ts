@@ -4,7 +4,7 @@ import { builtInTemplatesDir } from '../load/package-folder.js';
 import { loadProject, type Project } from '../load/project.js';
 import { layoutFor } from '../load/front-matter.js';
 import { loadReferenceDocx } from '../load/reference-docx.js';
-import { partialsOnPath, strayTemplateFiles, strayTemplateWarning } from '../load/templates.js';
+import { strayTemplateWarnings } from '../load/templates.js';
 import { reportNameClash, reportNameClashes } from '../load/report-names.js';
 import { describeTemplates, type TemplateInfo } from '../load/template-catalog.js';
 import { loadTemplate, ownReferenceDocx, type Template } from '../render/template.js';
@@ -46,10 +46,7 @@ export function templates(options: TemplatesOptions): TemplatesResult {
     return { ...template, usable: !problems.length, errors: problems.length };
   });
   const builtIn = builtInTemplatesDir();
-  const partials = new Set(partialsOnPath(project.templateDirs, project.files).map((partial) => partial.name));
-  const strays = project.templateDirs
-    .filter((dir) => dir !== builtIn)
-    .flatMap((dir) => strayTemplateFiles(project.files, dir).map((stray) => strayTemplateWarning(stray, partials.has(stray.name))));
+  const strays = strayTemplateWarnings(project.templateDirs, project.files, builtIn);
   // Two templates whose reports take one name (`ministry/report`, `ministry.report`): a build with one replaces the other's.
   const clashes = reportNameClashes(project.files, project.root, project.templateDirs, builtIn).map((group) => reportNameClash(group));
   const diagnostics = sortDiagnostics(uniqueDiagnostics([...project.setupDiagnostics, ...errors, ...clashes, ...strays]));

@@ -211,20 +211,64 @@ export function templatesIn(files: ProjectFiles, dir: string): { name: string; f
  * Handlebars files at the top of a templates folder that nothing finds: a template's name ends in
  * `.md.hbs` exactly, a partial lies in `partials/`. `mans.lv.hbs`, `Mans.MD.HBS` or `signature.hbs`
  * beside the templates were passed over without a word, and `--template mans.lv` said only that no
- * such template exists. Each with the name a template of that file would have.
+ * such template exists. Each with the name a template of that file would have. A template or a
+ * partial saved as a text document (`….md.hbs.txt`, `partials/….hbs.txt`: Notepad adds `.txt`, and
+ * File Explorer hides it) is one too, `textDocument` with the file it was meant to be and whether
+ * that is there.
  */
-export function strayTemplateFiles(files: ProjectFiles, dir: string): { file: string; name: string }[] {
+export function strayTemplateFiles(files: ProjectFiles, dir: string): StrayTemplateFile[] {
   const folder = folderFiles(files, dir);
   if (folder.kind('') !== 'folder') return [];
-  return folder
+  const top = folder
     .list('', ['*'])
-    .filter((entry) => /\.(?:hbs|handlebars)$/i.test(entry) && !entry.endsWith(TEMPLATE_SUFFIX))
-    .map((entry) => ({ file: projectPath(files.root, join(dir, entry)), name: entry.replace(/(?:\.md)?\.(?:hbs|handlebars)$/i, '').normalize('NFC') }));
+    .filter((entry) => /\.(?:hbs|handlebars)(?:\.txt)?$/i.test(entry) && !entry.endsWith(TEMPLATE_SUFFIX))
+    .map((entry) => stray(files, dir, entry, /\.md\.hbs\.txt$/i.test(entry) ? entry.slice(0, -'.txt'.length) : undefined));
+  const partials = folder
+    .list('', [`${PARTIALS_DIR}/**/*.hbs.txt`])
+    .filter((entry) => folder.isInside(entry))
+    .map((entry) => stray(files, dir, entry, entry.slice(0, -'.txt'.length)));
+  return [...top, ...partials].map((one) => (one.textDocument ? { ...one, textDocument: { ...one.textDocument, there: folder.kind(one.textDocument.meant) === 'file' } } : one));
+}
+
+/** A file {@link strayTemplateFiles} found. */
+export interface StrayTemplateFile {
+  file: string;
+  /** The name a template (or, for a text document in `partials/`, a partial) of that file would have. */
+  name: string;
+  /** A template or partial saved as a text document: the file it was meant to be (in the folder), and whether that is there too. */
+  textDocument?: { meant: string; there: boolean };
+}
+
+function stray(files: ProjectFiles, dir: string, entry: string, meant: string | undefined): StrayTemplateFile {
+  const name = (meant?.startsWith(`${PARTIALS_DIR}/`) ? meant.slice(PARTIALS_DIR.length + 1) : entry).replace(/(?:\.md)?\.(?:hbs|handlebars)(?:\.txt)?$/i, '').normalize('NFC');
+  return { file: projectPath(files.root, join(dir, entry)), name, ...(meant === undefined ? {} : { textDocument: { meant, there: false } }) };
+}
+
+/** The warnings of {@link strayTemplateFiles} in the project's own templates folders: `briefing templates` and a check of the whole project say them. */
+export function strayTemplateWarnings(dirs: readonly string[], files: ProjectFiles, builtIn: string): Diagnostic[] {
+  const partials = new Set(partialsOnPath(dirs, files).map((partial) => partial.name));
+  return dirs.filter((dir) => dir !== builtIn).flatMap((dir) => strayTemplateFiles(files, dir).map((stray) => strayTemplateWarning(stray, partials.has(stray.name))));
 }
 
 /** A file {@link strayTemplateFiles} found, as a warning that nothing uses it; `partial` when its name is a partial's (`signature.hbs`). */
-export function strayTemplateWarning(stray: { file: string; name: string }, partial: boolean): Diagnostic {
+export function strayTemplateWarning(stray: StrayTemplateFile, partial: boolean): Diagnostic {
   const folder = stray.file.slice(0, stray.file.lastIndexOf('/') + 1);
+  if (stray.textDocument) {
+    const meant = stray.file.slice(0, -'.txt'.length);
+    const isPartial = stray.textDocument.meant.startsWith(`${PARTIALS_DIR}/`);
+    const kind = isPartial ? 'partial' : 'template';
+    const instead = stray.textDocument.there ? `\`${meant}\`, beside it, is used in its place` : isPartial ? `the built-in partial \`${stray.name}\`, if there is one, is used in its place` : `the built-in template \`${stray.name}\`, if there is one, is used in its place`;
+    return diagnostic(
+      stray.file,
+      undefined,
+      'warning',
+      'template/stray-file',
+      `\`${stray.file}\` is a text document, not a ${kind}: it was saved with \`.txt\` added to its name (Notepad does so, and File Explorer hides the ending), so nothing uses it, and ${instead}.`,
+      stray.textDocument.there
+        ? `Compare the two, keep the text you want in \`${meant}\` and delete the .txt file.`
+        : `Rename it \`${meant}\` (git mv). In Notepad's Save As, choose "All files (*.*)" so that no .txt is added.`,
+    );
+  }
   return diagnostic(
     stray.file,
     undefined,
@@ -243,7 +287,7 @@ function renameHint(stray: { file: string; name: string }): string {
 /** The hint for a template not found when a stray file has its name (see {@link strayTemplateFiles}); undefined when none has. */
 export function strayTemplateHint(name: string, dirs: readonly string[], files: ProjectFiles): string | undefined {
   const wanted = name.normalize('NFC');
-  const stray = dirs.flatMap((dir) => (namedInside(files.root, dir) ? strayTemplateFiles(files, dir) : [])).find((one) => one.name === wanted);
+  const stray = dirs.flatMap((dir) => (namedInside(files.root, dir) ? strayTemplateFiles(files, dir) : [])).find((one) => one.name === wanted && !one.textDocument?.meant.startsWith(`${PARTIALS_DIR}/`));
   return stray && `\`${stray.file}\` is there, but a template's file name ends in \`${TEMPLATE_SUFFIX}\`. ${renameHint(stray)}.`;
 }
 

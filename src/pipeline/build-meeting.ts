@@ -29,7 +29,7 @@ import { INTRODUCTION_START } from '../render/latvian.js';
 import { layoutFor } from '../load/front-matter.js';
 import type { ReportSource } from '../render/fields.js';
 import { templateTextProblems } from '../docx/template-text-problems.js';
-import { unfinishedText } from './unfinished-text.js';
+import { templateLineHolding, unfinishedText } from './unfinished-text.js';
 import { checkReportDocx, compileReportDocx, keepListsApart, parseReportFields, reportMarkdown, type DocxMeta, type FieldAnchor } from '../docx/index.js';
 import { convertToPdf, type PdfOptions } from '../pdf/convert.js';
 import { withDocumentDate } from '../pdf/document-date.js';
@@ -218,6 +218,10 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
     result.files.push({ format: 'md', name: `${baseName}.md`, data: markdown, sha256: sha256(markdown) });
   }
 
+  // A DOCX warning about the template's own text (an image in it), at the line of the template or partial that holds it.
+  const markdownLines = markdown.split('\n');
+  const inTemplate = (warning: { line?: number | undefined; field?: unknown }) =>
+    warning.field || !warning.line ? undefined : templateLineHolding(template, (markdownLines[warning.line - 1] ?? '').trim());
   // compile: the DOCX, and the PDF made from it (so the DOCX and its warnings come even when only the PDF is wanted)
   const pdf = options.formats.includes('pdf') ? options.pdf : undefined;
   let anchors: FieldAnchor[] | undefined;
@@ -225,7 +229,7 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
     if (options.formats.includes('docx') || options.formats.includes('pdf')) {
       const checked = checkReportDocx(source, meta, fieldTrees);
       result.diagnostics.push(...checked.misplaced.flatMap((found) => misplacedField(project, loaded, source, template, found) ?? []));
-      result.diagnostics.push(...checked.warnings.map((warning) => docxWarning(loaded.path, warning, docxWarningPlace(project, loaded, source, warning))));
+      result.diagnostics.push(...checked.warnings.map((warning) => docxWarning(loaded.path, warning, docxWarningPlace(project, loaded, source, warning), inTemplate(warning))));
     }
     return result;
   }
@@ -233,7 +237,7 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
     const docx = compileReportDocx(source, meta, date, fieldTrees);
     anchors = docx.anchors;
     result.diagnostics.push(...docx.misplaced.flatMap((found) => misplacedField(project, loaded, source, template, found) ?? []));
-    result.diagnostics.push(...docx.warnings.map((warning) => docxWarning(loaded.path, warning, docxWarningPlace(project, loaded, source, warning))));
+    result.diagnostics.push(...docx.warnings.map((warning) => docxWarning(loaded.path, warning, docxWarningPlace(project, loaded, source, warning), inTemplate(warning))));
     // The .md and the DOCX would say different things: neither is written.
     if (hasErrors(result.diagnostics)) {
       result.files = [];

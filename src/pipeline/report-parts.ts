@@ -151,13 +151,19 @@ export function atTemplateField(d: Diagnostic, loaded: LoadedMeeting): Diagnosti
 
 /**
  * A construct the DOCX cannot show, as a warning at its place in the field's file (`place`, from
- * {@link placeOfReportLine}); in the template's own text, on the meeting, with the line of the
- * generated Markdown.
+ * {@link placeOfReportLine}); in the template's own text, at the line of the template or partial
+ * that holds it (`inTemplate`), else on the meeting, with the line of the generated Markdown.
  */
-export function docxWarning(meetingPath: string, warning: { reason: string; line?: number | undefined; field?: { file: string; field: string } | undefined }, place?: FieldPlace): Diagnostic {
+export function docxWarning(
+  meetingPath: string,
+  warning: { reason: string; line?: number | undefined; field?: { file: string; field: string } | undefined },
+  place?: FieldPlace,
+  inTemplate?: { file: string; place: Place },
+): Diagnostic {
   // The field before the reason: after it, ", in `body`" read as part of the reason's advice ("write its rows as a list in the note, in `body`").
   const where = warning.field ? `, from \`${warning.field.field}\`` : '';
   if (place?.place) return diagnostic(place.ref.file, place.place, 'warning', 'docx/unsupported', `In the DOCX${where}: ${warning.reason}.`);
+  if (inTemplate) return diagnostic(inTemplate.file, inTemplate.place, 'warning', 'docx/unsupported', `In the DOCX, from the template's text: ${warning.reason}.`);
   return diagnostic(
     warning.field?.file ?? meetingPath,
     undefined,

@@ -32,7 +32,7 @@ export function unfinishedText(meetingPath: string, printed: string, template: T
     const mark = match[0].trim().replace(/^.*?(?=…|\.\.\.|\[)/u, '');
     const { field, line } = placeIn(printed, match.index + (match[0].length - match[0].trimStart().length), placeOf);
     const lineText = (printed.split('\n')[line - 1] ?? '').trim();
-    const written = field?.place ? undefined : templateLine(template, lineText, mark);
+    const written = field?.place ? undefined : (templateLineHolding(template, lineText, mark) ?? templateLineHolding(template, mark, mark));
     const file = field?.place ? field.ref.file : (written?.file ?? template.path);
     const place = field?.place ?? written?.place;
     const key = `${file}:${place?.line ?? `md${line}`}:${place?.column ?? 0}`;
@@ -54,15 +54,18 @@ export function unfinishedText(meetingPath: string, printed: string, template: T
   return [...said.values()];
 }
 
-/** The first line of the template or its partials that holds the report's line, else its mark; where the mark stands in it. */
-function templateLine(template: TemplateFiles, lineText: string, mark: string): { file: string; place: { line: number; column: number } } | undefined {
-  for (const wanted of [lineText.replace(/\\/g, ''), mark]) {
-    if (wanted === '') continue;
-    for (const file of template.files) {
-      const lines = file.text.split(/\r?\n/);
-      const index = lines.findIndex((one) => one.includes(wanted));
-      if (index !== -1) return { file: file.path, place: { line: index + 1, column: (lines[index] ?? '').indexOf(mark) + 1 } };
-    }
+/**
+ * The first line of the template or its partials that holds `text` (a line of the generated
+ * Markdown, its backslashes as the template need not write them), and where `mark` (else the
+ * text) stands in it; undefined when none does (a text a field printed).
+ */
+export function templateLineHolding(template: TemplateFiles, text: string, mark = text): { file: string; place: { line: number; column: number } } | undefined {
+  const wanted = text.replace(/\\/g, '');
+  if (wanted === '') return undefined;
+  for (const file of template.files) {
+    const lines = file.text.split(/\r?\n/);
+    const index = lines.findIndex((one) => one.includes(wanted));
+    if (index !== -1) return { file: file.path, place: { line: index + 1, column: Math.max((lines[index] ?? '').indexOf(mark), 0) + 1 } };
   }
   return undefined;
 }

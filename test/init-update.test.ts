@@ -191,6 +191,26 @@ describe('briefing init --update', () => {
     expect(run.stdout).toContain(`differs ${WORKFLOW}: kept; this version's is ${WORKFLOW}.new`);
   });
 
+  it('leaves the ministry’s own templates alone, and names each that replaces a built-in one this version has otherwise, with the diff to compare them', async () => {
+    const dir = await madeProject();
+    const builtIn = (path: string) => readFileSync(join(REPO, 'templates', path), 'utf8');
+    mkdirSync(join(dir, 'templates/partials'), { recursive: true });
+    // Changed as a ministry's house style; a partial copied and left as it is; a template of the ministry's own name; one saved with Windows line ends.
+    writeFileSync(join(dir, 'templates/informative-report.lv.md.hbs'), builtIn('informative-report.lv.md.hbs').replace('Informatīvais ziņojums par', 'INFORMATĪVAIS ZIŅOJUMS par'));
+    writeFileSync(join(dir, 'templates/partials/signature.hbs'), builtIn('partials/signature.hbs'));
+    writeFileSync(join(dir, 'templates/speaking-points.lv.md.hbs'), builtIn('speaking-points.lv.md.hbs').replace(/\n/g, '\r\n'));
+    writeFileSync(join(dir, 'templates/runas-punkti.lv.md.hbs'), '{{!-- Mūsu --}}\nTeksts\n');
+    commitAll(dir, 'House style');
+    const before = snapshot(dir);
+    const run = runCli(['init', '--update'], dir, SYSTEM_PATH);
+    expect([run.status, run.stderr]).toEqual([0, '']);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines.slice(1, 3)).toEqual(['own templates/informative-report.lv.md.hbs: kept; it replaces the built-in one, which this version has otherwise', 'Compare, and take what you want from the built-in one into yours:']);
+    expect(lines[3]).toMatch(/^ {2}git diff --no-index \S*templates\/informative-report\.lv\.md\.hbs templates\/informative-report\.lv\.md\.hbs$/);
+    expect(lines).toHaveLength(4);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
   it('in a folder that is no project, or given answers it takes from the config, writes nothing', async () => {
     const empty = tempDir();
     const none = updateProject({ cwd: empty, flags: {} });

@@ -78,6 +78,15 @@ async function printUpdate(io: Io, result: InitResult): Promise<void> {
       ].join('\n'),
     );
   } else if (result.updated.includes('devDependencies.briefing')) console.log('Next:\n  npm install                    installs the briefing package.json names');
+  // The project's own templates are its own: left alone, but a copy of a built-in one misses what this version changed in it.
+  const templates = result.update?.templates ?? [];
+  for (const { path } of templates) console.log(`${io.out.yellow('own')} ${shown(path)}: kept; it replaces the built-in one, which this version has otherwise`);
+  const [first] = templates;
+  if (first) {
+    console.log(
+      `Compare, and take what you want from the built-in one into yours:\n  git diff --no-index ${shellWord(first.builtIn)} ${shellWord(shown(first.path))}${templates.length > 1 ? '     (and likewise for each)' : ''}`,
+    );
+  }
 }
 
 /** What was created, and the first steps in the new repository. */

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import { basename, delimiter, dirname, join, resolve } from 'node:path';
-import { readIfThere, readText } from '../load/files.js';
+import { basename, delimiter, dirname, join, relative, resolve, sep } from 'node:path';
+import { projectPath, readIfThere, readText } from '../load/files.js';
 import { checkedOutBranch } from '../load/git.js';
 import { CONFIG_FILE } from '../load/project-root.js';
 import { loadProjectFrom } from '../load/project.js';
@@ -12,6 +12,9 @@ import { packageManagerIn } from '../load/package-manager.js';
 import { briefingSpec, plannedPackageJson, toolSpec } from '../init/package-json.js';
 import { builtInMinistries, MERGED_FILES, writeSet, type InitFlags, type InitOptions, type InitResult } from './init.js';
 import { toolFiles, workflowPlace } from '../init/tool-files.js';
+import { builtInTemplatesDir } from '../load/package-folder.js';
+import { partialsOnPath, templatesIn } from '../load/templates.js';
+import type { Project } from '../load/project.js';
 
 /**
  * `briefing init --update`: a project init made, brought up to what this version of init writes,
@@ -75,16 +78,38 @@ export function updateProject(options: InitOptions): InitResult {
     ...merged.filter((file) => file.added.length),
     ...differing.map(([path, text]) => ({ path: `${path}${files.RENEWED_SUFFIX}`, text })),
   ]);
+  const replacing = templatesReplacingChanged(project, root);
   return {
     folder,
     created: made.map(([path]) => path),
     updated: packageJson.kind === 'update' ? packageJson.added : [],
     merged: merged.map(({ path, added }) => ({ path, added })),
     kept: [],
-    update: { renewed: differing.map(([path]) => path), current },
+    update: { renewed: differing.map(([path]) => path), current, ...(replacing.length ? { templates: replacing } : {}) },
     diagnostics: [...otherBranch(root, folder, workflow.path, differing), ...globalRunsItself(spec)],
     exitCode: ExitCode.ok,
   };
+}
+
+/**
+ * The project's own templates and partials that replace a built-in one of the same name whose text
+ * in this version is not theirs: a copy made from an earlier version, then changed, keeps none of
+ * what the new version changed in the built-in one (a fix, a new line), and nothing else says so.
+ * Each with the built-in file to compare it with, as the project's folder reaches it.
+ */
+function templatesReplacingChanged(project: Project, root: string): { path: string; builtIn: string }[] {
+  const builtIn = builtInTemplatesDir();
+  const own = project.templateDirs.filter((dir) => dir !== builtIn);
+  const shownBuiltIn = (file: string) => relative(root, join(builtIn, file)).split(sep).join('/');
+  const differs = (ownText: string, file: string) => {
+    const text = readIfThere(join(builtIn, file));
+    return text !== undefined && text.replace(/\r\n/g, '\n') !== ownText.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+  };
+  const templates = own.flatMap((dir) => templatesIn(project.files, dir).filter((entry) => differs(entry.read(entry.file), entry.file)).map((entry) => ({ path: projectPath(project.files.root, join(dir, entry.file)), builtIn: shownBuiltIn(entry.file) })));
+  const partials = partialsOnPath(own, project.files)
+    .filter((partial) => differs(partial.read(), join('partials', `${partial.name}.hbs`)))
+    .map((partial) => ({ path: partial.path, builtIn: shownBuiltIn(join('partials', `${partial.name}.hbs`)) }));
+  return [...templates, ...partials];
 }
 
 /**

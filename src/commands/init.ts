@@ -61,7 +61,12 @@ export interface InitResult {
   /** The VS Code settings init wrote at the top of a repository the folder lies in (`../.vscode/settings.json`), from the folder. */
   topSettings?: string;
   /** With `--update`: init's files that differ from this version's (written beside each as `<name>.new`), and those that do not. */
-  update?: { renewed: string[]; current: string[] };
+  update?: {
+    renewed: string[];
+    current: string[];
+    /** The project's templates and partials that replace built-in ones this version has otherwise, with the built-in file to compare. */
+    templates?: { path: string; builtIn: string }[];
+  };
   /** What the repository installs with (its lockfile; npm where it has none), which the workflow, the README and the next steps use. */
   manager?: PackageManager;
   diagnostics: Diagnostic[];

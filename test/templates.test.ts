@@ -352,6 +352,24 @@ describe('templates', () => {
     expect(named.diagnostics.find((d) => d.ruleId === 'template/missing')?.hint).toBe("`templates/runas-punkti.lv.md.hbs.txt` is there, but a template's file name ends in `.md.hbs`. Rename it `templates/runas-punkti.lv.md.hbs` for the template `runas-punkti.lv`.");
   });
 
+  it('names the template a stray file is a Windows copy of (x.md - Copy.hbs), not a name to rename it to', () => {
+    const dir = exampleProject({ 'templates/informative-report.lv.md.hbs': '{{!-- Mūsu --}}\nVecais\n', 'templates/informative-report.lv.md - Copy.hbs': '{{!-- Mūsu --}}\nTeksts\n', 'templates/speaking-points.lv.md - Copy.hbs': '{{!-- Mūsu --}}\nTeksts\n' });
+    expect(templates({ cwd: dir }).diagnostics.map((d) => [d.file, d.ruleId, d.message, d.hint])).toEqual([
+      [
+        'templates/informative-report.lv.md - Copy.hbs',
+        'template/stray-file',
+        '`templates/informative-report.lv.md - Copy.hbs` is a copy of `templates/informative-report.lv.md.hbs`, named as Windows names copies, and no template: its name does not end in `.md.hbs`, so nothing uses it, and `templates/informative-report.lv.md.hbs` is used in its place.',
+        "Keep the text you want in templates/informative-report.lv.md.hbs (`git diff --no-index templates/informative-report.lv.md.hbs 'templates/informative-report.lv.md - Copy.hbs'` shows how they differ) and delete the copy.",
+      ],
+      [
+        'templates/speaking-points.lv.md - Copy.hbs',
+        'template/stray-file',
+        '`templates/speaking-points.lv.md - Copy.hbs` is a copy of `templates/speaking-points.lv.md.hbs`, named as Windows names copies, and no template: its name does not end in `.md.hbs`, so nothing uses it, and the built-in template `speaking-points.lv`, if there is one, is used in its place.',
+        'Rename it `templates/speaking-points.lv.md.hbs` (git mv) if it is to replace the built-in template.',
+      ],
+    ]);
+  });
+
   it('names the template that is there in another case (a Mac and Windows find it, Linux and CI do not)', async () => {
     const dir = exampleProject({ 'templates/Mans.lv.md.hbs': '{{!-- Mans --}}\nTeksts\n' });
     writeFile(dir, EXAMPLE_MEETING, exampleFile(EXAMPLE_MEETING).replace('template: informative-report.lv', 'template: mans.lv'));

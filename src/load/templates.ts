@@ -1,7 +1,9 @@
-import { join, relative, sep } from 'node:path';
+import { join, posix, relative, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { controlCharacters, encodingProblem, forbiddenCharacters, invisibleCharacters, placeInText } from './characters.js';
 import { projectPath, readOrUnreadable } from './files.js';
+import { savedCopyOf } from './saved-copies.js';
+import { shellWord } from '../util/shell.js';
 import { splitFrontMatter, type LayoutOverride } from './front-matter.js';
 import { fileTooLarge } from './limits.js';
 import { thereInAnotherCase, writeOrRename } from './letter-forms.js';
@@ -227,7 +229,11 @@ export function strayTemplateFiles(files: ProjectFiles, dir: string): StrayTempl
     .list('', [`${PARTIALS_DIR}/**/*.hbs.txt`])
     .filter((entry) => folder.isInside(entry))
     .map((entry) => stray(files, dir, entry, entry.slice(0, -'.txt'.length)));
-  return [...top, ...partials].map((one) => (one.textDocument ? { ...one, textDocument: { ...one.textDocument, there: folder.kind(one.textDocument.meant) === 'file' } } : one));
+  return [...top, ...partials].map((one) => {
+    if (one.textDocument) return { ...one, textDocument: { ...one.textDocument, there: folder.kind(one.textDocument.meant) === 'file' } };
+    const original = savedCopyOf(one.file);
+    return original?.endsWith(TEMPLATE_SUFFIX) ? { ...one, copyOf: { path: original, there: folder.kind(posix.basename(original)) === 'file' } } : one;
+  });
 }
 
 /** A file {@link strayTemplateFiles} found. */
@@ -237,6 +243,8 @@ export interface StrayTemplateFile {
   name: string;
   /** A template or partial saved as a text document: the file it was meant to be (in the folder), and whether that is there too. */
   textDocument?: { meant: string; there: boolean };
+  /** A copy Windows, a browser or a Mac named beside a template (`x.md - Copy.hbs`): the template's path, and whether it is there. */
+  copyOf?: { path: string; there: boolean };
 }
 
 function stray(files: ProjectFiles, dir: string, entry: string, meant: string | undefined): StrayTemplateFile {
@@ -267,6 +275,20 @@ export function strayTemplateWarning(stray: StrayTemplateFile, partial: boolean)
       stray.textDocument.there
         ? `Compare the two, keep the text you want in \`${meant}\` and delete the .txt file.`
         : `Rename it \`${meant}\` (git mv). In Notepad's Save As, choose "All files (*.*)" so that no .txt is added.`,
+    );
+  }
+  if (stray.copyOf) {
+    const original = stray.copyOf.path;
+    const instead = stray.copyOf.there ? `\`${original}\` is used in its place` : `the built-in template \`${posix.basename(original).slice(0, -TEMPLATE_SUFFIX.length)}\`, if there is one, is used in its place`;
+    return diagnostic(
+      stray.file,
+      undefined,
+      'warning',
+      'template/stray-file',
+      `\`${stray.file}\` is a copy of \`${original}\`, named as Windows names copies, and no template: its name does not end in \`${TEMPLATE_SUFFIX}\`, so nothing uses it, and ${instead}.`,
+      stray.copyOf.there
+        ? `Keep the text you want in ${original} (\`git diff --no-index ${shellWord(original)} ${shellWord(stray.file)}\` shows how they differ) and delete the copy.`
+        : `Rename it \`${original}\` (git mv) if it is to replace the built-in template.`,
     );
   }
   return diagnostic(

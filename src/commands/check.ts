@@ -189,6 +189,11 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   diagnostics.push(...templateProblems(project, targets.templates, templateFiles));
   // A file in the templates folder that nothing uses (a template Notepad saved as `….md.hbs.txt`), as `briefing templates` says it.
   if (!options.paths.length) diagnostics.push(...strayTemplateWarnings(project.templateDirs, project.files, builtInTemplatesDir()));
+  // Two templates or partials of one name in two cases (`informative-report.LV.md.hbs`): one file on macOS and Windows.
+  if (!options.paths.length && project.files.kind(project.config.paths.templates) === 'folder') {
+    const templates = project.files.list(project.config.paths.templates, ['**/*.hbs', '**/*.HBS']);
+    diagnostics.push(...caseClashes(templates, templates, 'template'));
+  }
   // Two files that are one on macOS and Windows; the meetings folder is listed again only for a check of some of its files.
   diagnostics.push(...caseClashes([...positionFiles], project.positionFiles.map((file) => file.path), 'position'));
   if (checked.meetings.length) {

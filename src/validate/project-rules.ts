@@ -64,7 +64,7 @@ export function duplicateFileCodes(reports: readonly MeetingSummary[]): Diagnost
  * (project paths); names that differ only in composed or decomposed letters are told apart by the
  * rules they clash in (see {@link sameNameOtherLetters}), not here.
  */
-export function caseClashes(checked: readonly string[], all: readonly string[], what: 'position' | 'meeting'): Diagnostic[] {
+export function caseClashes(checked: readonly string[], all: readonly string[], what: 'position' | 'meeting' | 'template'): Diagnostic[] {
   const byFolded = new Map<string, string[]>();
   for (const path of new Set([...all, ...checked])) {
     const folded = caseFolded(path);
@@ -79,8 +79,8 @@ export function caseClashes(checked: readonly string[], all: readonly string[], 
         undefined,
         'warning',
         'file/case-clash',
-        `This file's name differs only in case from ${twins.join(', ')}: on macOS and Windows, and on most network shares, the two are one file, and a checkout there keeps only one of them — that computer has no ${what} of the other.`,
-        `Rename one of them so that no two names differ only in case: \`git mv ${path} ${posix.dirname(path)}/<new name>.yaml\`${what === 'position' ? ' (a position’s file is by convention named by its id)' : ''}.`,
+        `This file's name differs only in case from ${twins.join(', ')}: on macOS and Windows, and on most network shares, the two are one file, and a checkout there keeps only one of them — that computer has no ${what === 'template' ? 'copy' : what} of the other.`,
+        `Rename one of them so that no two names differ only in case: \`git mv ${path} ${posix.dirname(path)}/<new name>${/(?:\.md)?\.hbs$|\.ya?ml$/i.exec(path)?.[0] ?? '.yaml'}\`${what === 'position' ? ' (a position’s file is by convention named by its id)' : what === 'template' ? ' (or delete the one no meeting names)' : ''}.`,
       ),
     ];
   });

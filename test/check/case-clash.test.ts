@@ -51,3 +51,22 @@ test('names alike in other ways are no clash: another name, or the same letters 
   });
   expect(clashes(await check({ cwd: dir, paths: [], final: false }))).toEqual([]);
 });
+
+// A ministry's templates too (customize run): `informative-report.LV.md.hbs` beside the lower-case one is one file on a Mac.
+test('a template or partial of the project whose name differs only in case from another is said of each, with its kind of name in the hint', async () => {
+  const template = exampleFile('templates/informative-report.lv.md.hbs');
+  const dir = exampleProject({
+    'templates/informative-report.lv.md.hbs': template,
+    'templates/informative-report.LV.md.hbs': template,
+    'templates/partials/note.hbs': 'Piezīme.',
+    'templates/partials/Note.hbs': 'Piezīme.',
+  });
+  const result = await check({ cwd: dir, paths: [], final: false });
+  expect(clashes(result).map(([file, , , hint]) => [file, hint])).toEqual([
+    ['templates/informative-report.LV.md.hbs', 'Rename one of them so that no two names differ only in case: `git mv templates/informative-report.LV.md.hbs templates/<new name>.md.hbs` (or delete the one no meeting names).'],
+    ['templates/informative-report.lv.md.hbs', 'Rename one of them so that no two names differ only in case: `git mv templates/informative-report.lv.md.hbs templates/<new name>.md.hbs` (or delete the one no meeting names).'],
+    ['templates/partials/Note.hbs', 'Rename one of them so that no two names differ only in case: `git mv templates/partials/Note.hbs templates/partials/<new name>.hbs` (or delete the one no meeting names).'],
+    ['templates/partials/note.hbs', 'Rename one of them so that no two names differ only in case: `git mv templates/partials/note.hbs templates/partials/<new name>.hbs` (or delete the one no meeting names).'],
+  ]);
+  expect(clashes(result)[0]?.[2]).toContain('that computer has no copy of the other.');
+});

@@ -370,6 +370,22 @@ describe('templates', () => {
     ]);
   });
 
+  it('says a template Windows named as a copy of another (Copy of x.md.hbs) that no meeting names: edits to it change no report', async () => {
+    const template = exampleFile('templates/informative-report.lv.md.hbs');
+    const dir = exampleProject({ 'templates/informative-report.lv.md.hbs': template, 'templates/Copy of informative-report.lv.md.hbs': template });
+    const copies = (await check({ cwd: dir, paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'template/stray-file');
+    expect(copies.map((d) => [d.file, d.message, d.hint])).toEqual([
+      [
+        'templates/Copy of informative-report.lv.md.hbs',
+        "`templates/Copy of informative-report.lv.md.hbs` is a copy of `templates/informative-report.lv.md.hbs`, named as Windows, a browser's download or a Mac names copies: a template of its own, `Copy of informative-report.lv`, which no meeting names, so editing it changes no report.",
+        "Keep the text you want in templates/informative-report.lv.md.hbs (`git diff --no-index templates/informative-report.lv.md.hbs 'templates/Copy of informative-report.lv.md.hbs'` shows how they differ) and delete the copy; or give it a name of its own and name that in a meeting's `template`.",
+      ],
+    ]);
+    // A meeting that names the copy uses it: nothing to say.
+    writeFile(dir, EXAMPLE_MEETING, exampleFile(EXAMPLE_MEETING).replace('template: informative-report.lv', 'template: Copy of informative-report.lv'));
+    expect((await check({ cwd: dir, paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'template/stray-file')).toEqual([]);
+  });
+
   it('names the template that is there in another case (a Mac and Windows find it, Linux and CI do not)', async () => {
     const dir = exampleProject({ 'templates/Mans.lv.md.hbs': '{{!-- Mans --}}\nTeksts\n' });
     writeFile(dir, EXAMPLE_MEETING, exampleFile(EXAMPLE_MEETING).replace('template: informative-report.lv', 'template: mans.lv'));

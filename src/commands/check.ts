@@ -17,7 +17,7 @@ import { diagnostic, hasErrors, hasUnreadable, sortDiagnostics, uniqueDiagnostic
 import { includedPositions } from '../validate/meeting-rule-context.js';
 import { mergeRequiredBy } from '../validate/clearance-rules.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
-import { listTemplates, partialsOnPath, readPartials, strayTemplateWarnings, TEMPLATE_SUFFIX } from '../load/templates.js';
+import { copiedTemplateWarnings, listTemplates, partialsOnPath, readPartials, strayTemplateWarnings, TEMPLATE_SUFFIX } from '../load/templates.js';
 import { loadTemplate, partialAloneProblems } from '../render/template.js';
 import { checkPosition } from '../validate/position-rules.js';
 import { readPositionFile } from '../load/position-files.js';
@@ -189,6 +189,11 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   diagnostics.push(...templateProblems(project, targets.templates, templateFiles));
   // A file in the templates folder that nothing uses (a template Notepad saved as `….md.hbs.txt`), as `briefing templates` says it.
   if (!options.paths.length) diagnostics.push(...strayTemplateWarnings(project.templateDirs, project.files, builtInTemplatesDir()));
+  // A copy Windows named of a template (`Copy of informative-report.lv.md.hbs`) that no meeting names: edits to it change nothing.
+  if (!options.paths.length) {
+    const named = new Set(meetings.flatMap((loaded) => (loaded.meeting?.template === undefined ? [] : [loaded.meeting.template])));
+    diagnostics.push(...project.templateDirs.filter((dir) => dir !== builtInTemplatesDir()).flatMap((dir) => copiedTemplateWarnings(project.files, dir, named)));
+  }
   // Two templates or partials of one name in two cases (`informative-report.LV.md.hbs`): one file on macOS and Windows.
   if (!options.paths.length && project.files.kind(project.config.paths.templates) === 'folder') {
     const templates = project.files.list(project.config.paths.templates, ['**/*.hbs', '**/*.HBS']);

@@ -258,6 +258,31 @@ export function strayTemplateWarnings(dirs: readonly string[], files: ProjectFil
   return dirs.filter((dir) => dir !== builtIn).flatMap((dir) => strayTemplateFiles(files, dir).map((stray) => strayTemplateWarning(stray, partials.has(stray.name))));
 }
 
+/**
+ * Templates that are copies Windows, a browser or a Mac named beside another template of the folder
+ * (`Copy of informative-report.lv.md.hbs`): a template of its own (`Copy of informative-report.lv`), which
+ * no meeting's `template` in `named` names, so a desk officer editing it changes no report. A warning each.
+ */
+export function copiedTemplateWarnings(files: ProjectFiles, dir: string, named: ReadonlySet<string>): Diagnostic[] {
+  const templates = templatesIn(files, dir);
+  const paths = new Set(templates.map((template) => template.file));
+  return templates.flatMap((template) => {
+    const original = savedCopyOf(template.file);
+    if (original === undefined || !paths.has(original) || named.has(template.name)) return [];
+    const [copy, of] = [projectPath(files.root, join(dir, template.file)), projectPath(files.root, join(dir, original))];
+    return [
+      diagnostic(
+        copy,
+        undefined,
+        'warning',
+        'template/stray-file',
+        `\`${copy}\` is a copy of \`${of}\`, named as Windows, a browser's download or a Mac names copies: a template of its own, \`${template.name}\`, which no meeting names, so editing it changes no report.`,
+        `Keep the text you want in ${of} (\`git diff --no-index ${shellWord(of)} ${shellWord(copy)}\` shows how they differ) and delete the copy; or give it a name of its own and name that in a meeting's \`template\`.`,
+      ),
+    ];
+  });
+}
+
 /** A file {@link strayTemplateFiles} found, as a warning that nothing uses it; `partial` when its name is a partial's (`signature.hbs`). */
 export function strayTemplateWarning(stray: StrayTemplateFile, partial: boolean): Diagnostic {
   const folder = stray.file.slice(0, stray.file.lastIndexOf('/') + 1);

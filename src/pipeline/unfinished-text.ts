@@ -6,11 +6,12 @@ import { placeIn } from './report-parts.js';
 
 /**
  * A mark a writer leaves where text is still to come: `TODO`, `TBD`, `FIXME` or `XXX` as a word
- * of its own in capitals, or an ellipsis (`…`, `...`) that stands for a value: alone on a line
+ * of its own in capitals (not `XXX` before a capital letter, the Roman thirty of "XXX Olimpiskās
+ * spēles"), or an ellipsis (`…`, `...`) that stands for a value: alone on a line
  * or a list item, or the end of a line after a colon ("Ietekme uz budžetu: …"). An ellipsis in
  * a sentence ("u. c. …", a quotation cut short) is text, not a mark.
  */
-const UNFINISHED = /(?<![\p{L}\p{N}_])(?:TODO|TBD|FIXME|XXX)(?![\p{L}\p{N}_])|^[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:…|\.\.\.)[ \t]*$|:[ \t]*(?:…|\.\.\.)[ \t]*$|\[(?:…|\.\.\.)\]/gmu;
+const UNFINISHED = /(?<![\p{L}\p{N}_])(?:TODO|TBD|FIXME|XXX(?![ \t\u00A0]+\p{Lu}))(?![\p{L}\p{N}_])|^[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:…|\.\.\.)[ \t]*$|:[ \t]*(?:…|\.\.\.)[ \t]*$|\[(?:…|\.\.\.)\]/gmu;
 
 /** The template's files as {@link unfinishedText} searches them for a line it wrote. */
 interface TemplateFiles {

@@ -187,17 +187,17 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     diagnostics.push(...(setupBroken ? loaded.diagnostics : checkPosition(project, loaded)));
   }
   diagnostics.push(...templateProblems(project, targets.templates, templateFiles));
-  // A file in the templates folder that nothing uses (a template Notepad saved as `….md.hbs.txt`), as `briefing templates` says it.
-  if (!options.paths.length) diagnostics.push(...strayTemplateWarnings(project.templateDirs, project.files, builtInTemplatesDir()));
-  // A copy Windows named of a template (`Copy of informative-report.lv.md.hbs`) that no meeting names: edits to it change nothing.
+  // The templates folder as a whole, in a check of the whole project: a file in it that nothing uses (a template Notepad saved as
+  // `….md.hbs.txt`), as `briefing templates` says it; a copy Windows named of a template (`Copy of informative-report.lv.md.hbs`)
+  // that no meeting names, edits to which change nothing; two templates or partials of one name in two cases, one file on macOS and Windows.
   if (!options.paths.length) {
+    diagnostics.push(...strayTemplateWarnings(project.templateDirs, project.files, builtInTemplatesDir()));
     const named = new Set(meetings.flatMap((loaded) => (loaded.meeting?.template === undefined ? [] : [loaded.meeting.template])));
     diagnostics.push(...project.templateDirs.filter((dir) => dir !== builtInTemplatesDir()).flatMap((dir) => copiedTemplateWarnings(project.files, dir, named)));
-  }
-  // Two templates or partials of one name in two cases (`informative-report.LV.md.hbs`): one file on macOS and Windows.
-  if (!options.paths.length && project.files.kind(project.config.paths.templates) === 'folder') {
-    const templates = project.files.list(project.config.paths.templates, ['**/*.hbs', '**/*.HBS']);
-    diagnostics.push(...caseClashes(templates, templates, 'template'));
+    if (project.files.kind(project.config.paths.templates) === 'folder') {
+      const templates = project.files.list(project.config.paths.templates, ['**/*.hbs', '**/*.HBS']);
+      diagnostics.push(...caseClashes(templates, templates, 'template'));
+    }
   }
   // Two files that are one on macOS and Windows; the meetings folder is listed again only for a check of some of its files.
   diagnostics.push(...caseClashes([...positionFiles], project.positionFiles.map((file) => file.path), 'position'));

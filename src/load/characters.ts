@@ -135,12 +135,12 @@ const UNSEEN_NAMES: Readonly<Record<string, string>> = {
   '\uFEFF': 'byte-order mark',
 };
 
-/** The unseen characters of `text`, each once, by name and code: `{ name: 'no-break space', code: 'U+00A0' }`. */
 /** What messages call an unseen character (`no-break space (U+00A0)`): its name where {@link UNSEEN_NAMES} has one, with its code point. */
 export function unseenCharacterName(char: string): string {
   return `${UNSEEN_NAMES[char] ?? 'unseen character'} (${codePointName(char)})`;
 }
 
+/** The unseen characters of `text`, each once, by name and code: `{ name: 'no-break space', code: 'U+00A0' }`. */
 function unseenCharacters(text: string): { name: string; code: string }[] {
   return [...new Set(text.match(UNSEEN) ?? [])].map((char) => ({ name: UNSEEN_NAMES[char] ?? 'unseen character', code: codePointName(char) }));
 }
@@ -181,7 +181,7 @@ export function unseenNote(text: string): string {
 
 /** What to do about a value refused for its unseen characters or look-alike letters, or undefined when it has none. */
 export function unseenHint(text: string): string | undefined {
-  const names = unseenCharacters(text).map(({ name, code }) => `${name} (${code})`);
+  const names = [...new Set(text.match(UNSEEN) ?? [])].map(unseenCharacterName);
   const alike = lookAlikes(text);
   const unseen = names.length
     ? `Delete the ${names.join(' and the ')}, which ${names.length > 1 ? 'do' : 'does'} not show in an editor: text pasted from Word, a PDF or a web page brings such characters.`

@@ -277,10 +277,15 @@ export function copiedTemplateWarnings(files: ProjectFiles, dir: string, named: 
         'warning',
         'template/stray-file',
         `\`${copy}\` is a copy of \`${of}\`, named as Windows, a browser's download or a Mac names copies: a template of its own, \`${template.name}\`, which no meeting names, so editing it changes no report.`,
-        `Keep the text you want in ${of} (\`git diff --no-index ${shellWord(of)} ${shellWord(copy)}\` shows how they differ) and delete the copy; or give it a name of its own and name that in a meeting's \`template\`.`,
+        `${keepOriginalHint(of, copy)}; or give it a name of its own and name that in a meeting's \`template\`.`,
       ),
     ];
   });
+}
+
+/** What to do about a copy of a template beside it: keep one text, in the original, with the command that compares the two. */
+function keepOriginalHint(original: string, copy: string): string {
+  return `Keep the text you want in ${original} (\`git diff --no-index ${shellWord(original)} ${shellWord(copy)}\` shows how they differ) and delete the copy`;
 }
 
 /** A file {@link strayTemplateFiles} found, as a warning that nothing uses it; `partial` when its name is a partial's (`signature.hbs`). */
@@ -312,7 +317,7 @@ export function strayTemplateWarning(stray: StrayTemplateFile, partial: boolean)
       'template/stray-file',
       `\`${stray.file}\` is a copy of \`${original}\`, named as Windows names copies, and no template: its name does not end in \`${TEMPLATE_SUFFIX}\`, so nothing uses it, and ${instead}.`,
       stray.copyOf.there
-        ? `Keep the text you want in ${original} (\`git diff --no-index ${shellWord(original)} ${shellWord(stray.file)}\` shows how they differ) and delete the copy.`
+        ? `${keepOriginalHint(original, stray.file)}.`
         : `Rename it \`${original}\` (git mv) if it is to replace the built-in template.`,
     );
   }

@@ -193,14 +193,15 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   result.diagnostics.push(...templateLanguageWarning(template, layout));
   const parts = reportSource(template, model, rendered.markdown, { meeting: loaded.path, positions: new Map(included.map((p) => [p.id, p.file.path])) });
   const placeOf = (line: number, column: number) => placeOfReportLine(parts, { line, column }, (ref) => fieldSource(project, loaded, ref));
+  // The printed text (addresses and code blanked), read by the abbreviation rules and for unfinished work: made once.
+  const printed = printedText(rendered.markdown);
   if (isLatvian(layout.language)) {
     // The meeting's own abbreviations are introduced as the config's are.
-    const printed = printedText(rendered.markdown);
     result.diagnostics.push(...abbreviationsNotIntroduced(loaded.path, printed, model.abbreviations, placeOf));
     result.diagnostics.push(...abbreviationsIntroducedTwice(loaded.path, printed, placeOf));
     result.diagnostics.push(...abbreviationsNeverUsed(loaded.path, printed, placeOf));
   }
-  result.diagnostics.push(...unfinishedText(loaded.path, printedText(rendered.markdown), template, placeOf, options.final));
+  result.diagnostics.push(...unfinishedText(loaded.path, printed, template, placeOf, options.final));
   const fieldTrees = parseReportFields(parts);
   // A field's list kept from running on into the list beside it, as the DOCX has it.
   const source = keepListsApart(parts, fieldTrees);

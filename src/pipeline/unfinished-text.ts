@@ -31,8 +31,10 @@ export function unfinishedText(meetingPath: string, printed: string, template: T
   const said = new Map<string, Diagnostic>();
   for (const match of printed.matchAll(UNFINISHED)) {
     const mark = match[0].trim().replace(/^.*?(?=…|\.\.\.|\[)/u, '');
-    const { field, line } = placeIn(printed, match.index + (match[0].length - match[0].trimStart().length), placeOf);
-    const lineText = (printed.split('\n')[line - 1] ?? '').trim();
+    const at = match.index + (match[0].length - match[0].trimStart().length);
+    const { field, line } = placeIn(printed, at, placeOf);
+    // The line it stands on, cut out around it: splitting the whole report for each mark cost its length each time.
+    const lineText = printed.slice(printed.lastIndexOf('\n', at - 1) + 1, (printed.indexOf('\n', at) + 1 || printed.length + 1) - 1).trim();
     const written = field?.place ? undefined : (templateLineHolding(template, lineText, mark) ?? templateLineHolding(template, mark, mark));
     const file = field?.place ? field.ref.file : (written?.file ?? template.path);
     const place = field?.place ?? written?.place;

@@ -342,6 +342,14 @@ describe('briefing init --update', () => {
     const written = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     expect([written.devDependencies, written.dependencies, Object.keys(written.allowScripts)]).toEqual([{}, own.dependencies, ['node']]);
 
+    // Without a devDependencies key, none is added empty (it had been written as `"devDependencies": {}`).
+    delete own.devDependencies;
+    writeFileSync(join(dir, 'package.json'), `${JSON.stringify(own, null, 2)}\n`);
+    vi.stubEnv('PATH', SYSTEM_PATH.PATH);
+    expect(updateProject({ cwd: dir, flags: {} })).toMatchObject({ exitCode: 0, created: [], updated: ['allowScripts.node'] });
+    vi.unstubAllEnvs();
+    expect(Object.keys(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')))).not.toContain('devDependencies');
+
     rmSync(join(dir, 'package.json'));
     vi.stubEnv('PATH', SYSTEM_PATH.PATH);
     const again = updateProject({ cwd: dir, flags: {} });

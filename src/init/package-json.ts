@@ -64,17 +64,20 @@ export function plannedPackageJson(root: string, spec: string): { kind: 'new'; t
     added.push(...missing.map(([name]) => `${key}.${name}`));
     return Object.fromEntries([...existing, ...missing]);
   };
+  const scripts = merged('scripts', keys.scripts);
+  const devDependencies = merged('devDependencies', keys.devDependencies);
   const next = {
     ...Object.fromEntries(current),
-    scripts: merged('scripts', keys.scripts),
-    devDependencies: merged('devDependencies', keys.devDependencies),
+    scripts,
+    // Briefing and node as runtime dependencies leave nothing to add: no empty `devDependencies` the file did not have.
+    ...(Object.keys(devDependencies).length > 0 || current.has('devDependencies') ? { devDependencies } : {}),
   };
   // The `node` package is nothing without its install script (npm 12 runs it only when allowed); a decision already on record stays.
   const allowed = current.get('allowScripts');
   const onRecord: object = typeof allowed === 'object' && allowed !== null ? allowed : {};
   const decided = Object.keys(onRecord).some((key) => key === 'node' || key.startsWith('node@'));
   const runtime = current.get('dependencies');
-  if (('node' in next.devDependencies || (isRecord(runtime) && 'node' in runtime)) && !decided) {
+  if (('node' in devDependencies || (isRecord(runtime) && 'node' in runtime)) && !decided) {
     Object.assign(next, { allowScripts: { ...onRecord, ...files.NODE_INSTALL_SCRIPT } });
     added.push('allowScripts.node');
   }

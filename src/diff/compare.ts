@@ -50,6 +50,8 @@ export interface DocumentDiff {
    * {@link unshownChange}); absent when the texts are the same, or the two differ.
    */
   unshown?: UnshownChange;
+  /** A meeting's files whose text changed though the report compares equal (project paths, the newer names); only with `unshown`. */
+  unshownFiles?: string[];
   metadata: MetadataChange[];
   stat: StatLine[];
   blocks: DiffBlock[];
@@ -85,6 +87,12 @@ export function statLine(subject: string, from: string | null, to: string | null
  * fields). Undefined for two same texts.
  */
 export type UnshownChange = 'composition' | 'whitespace' | 'form';
+
+/** How the texts of several files differ that compare equal: the one way they all share, else `form`; undefined when none differs. */
+export function unshownChanges(pairs: readonly (readonly [string, string])[]): UnshownChange | undefined {
+  const ways = new Set(pairs.map(([before, after]) => unshownChange(before, after)).filter((way) => way !== undefined));
+  return ways.size > 1 ? 'form' : [...ways][0];
+}
 
 export function unshownChange(before: string, after: string): UnshownChange | undefined {
   if (before === after) return undefined;

@@ -13,7 +13,7 @@ import { projectAtCommit, projectFromManifest, readManifest } from '../load/revi
 import type { Meeting, Position } from '../model/index.js';
 import { generateReport } from '../pipeline/build-meeting.js';
 import { includedPositions } from '../validate/meeting-rule-context.js';
-import { compareMarkdown, statLine, type DocumentDiff } from './compare.js';
+import { compareMarkdown, statLine, unshownChanges, type DocumentDiff, type UnshownChange } from './compare.js';
 import { unprintedTextChanges } from './unprinted-text.js';
 import { meetingChanges } from './metadata.js';
 import { positionMarkdown } from './position-document.js';
@@ -40,12 +40,16 @@ export async function compareMeetings(sides: Sides): Promise<Compared | { diagno
     return statLine(id, old ? `v${old.version}` : null, now ? `v${now.version}` : null, words, metadata.filter((c) => c.subject === id).length);
   });
   stat.push(statLine('report', null, null, blocks, metadata.length));
+  const equal = !metadata.length && blocks.every((b) => b.status === 'equal');
+  // Equal, though git shows files changed: said how, as for a position (a footnote's new label has a line of its own).
+  const unshown = equal && !footnoteLabels.length ? unshownTexts(earlier, after.report) : undefined;
   const diff: DocumentDiff = {
     kind: 'meeting',
     file: fileLabel(project, first, second),
     from: versionOf(from, repo, before.report.files, options),
     to: versionOf(to, repo, after.report.files, options),
-    equal: !metadata.length && blocks.every((b) => b.status === 'equal'),
+    equal,
+    ...(unshown ? { unshown: unshown.way, unshownFiles: unshown.files } : {}),
     metadata,
     stat,
     blocks,
@@ -53,6 +57,21 @@ export async function compareMeetings(sides: Sides): Promise<Compared | { diagno
     tree,
   };
   return { diff, meta: after.report.meta, created: after.report.date };
+}
+
+/** The files of a meeting whose text changed between two versions that compare equal (the newer's paths), and how. */
+function unshownTexts(before: RenderedMeeting, after: RenderedMeeting): { way: UnshownChange; files: string[] } | undefined {
+  const pairs: { file: string; texts: readonly [string, string] }[] = [];
+  const pair = (file: string, older: string | undefined, newer: string | undefined) => {
+    if (older !== undefined && newer !== undefined && older !== newer) pairs.push({ file, texts: [older, newer] });
+  };
+  pair(after.meetingPath, before.text(before.meetingPath), after.text(after.meetingPath));
+  for (const [id, path] of after.paths) {
+    const old = before.paths.get(id);
+    if (old !== undefined) pair(path, before.text(old), after.text(path));
+  }
+  const way = unshownChanges(pairs.map((p) => p.texts));
+  return way === undefined ? undefined : { way, files: pairs.map((p) => p.file) };
 }
 
 interface RenderedMeeting {
@@ -66,6 +85,10 @@ interface RenderedMeeting {
   files: string[];
   /** Each included position's file (a project path), by its id. */
   paths: Map<string, string>;
+  /** The meeting's file (a project path). */
+  meetingPath: string;
+  /** The text of one of the version's files (a project path), as read for the report. */
+  text(path: string): string | undefined;
 }
 
 /**
@@ -109,7 +132,8 @@ function underNewIds(report: RenderedMeeting, renamed: ReadonlyMap<string, strin
   if (!renamed.size) return report;
   const id = (old: string) => renamed.get(old) ?? old;
   const questions = report.meeting.questions.map((question) => ({ ...question, position: id(question.position) }));
-  return { ...report, meeting: { ...report.meeting, questions }, positions: new Map([...report.positions].map(([old, position]) => [id(old), position])) };
+  const positions = new Map([...report.positions].map(([old, position]) => [id(old), position]));
+  return { ...report, meeting: { ...report.meeting, questions }, positions, paths: new Map([...report.paths].map(([old, path]) => [id(old), path])) };
 }
 
 /**
@@ -151,7 +175,7 @@ async function renderMeeting(sides: Sides, source: Source, file: string): Promis
   const files = [loaded.absolutePath, ...report.inputs.positions.map((p) => join(project.root, p.path))];
   const paths = new Map(report.inputs.positions.map((p) => [p.id, p.path]));
   return {
-    report: { ...report.rendered, meeting: loaded.meeting, positions, draft: report.draft, files, paths },
+    report: { ...report.rendered, meeting: loaded.meeting, positions, draft: report.draft, files, paths, meetingPath, text: (path) => readTextOf(project, path) },
     diagnostics: [],
   };
 }
@@ -166,4 +190,13 @@ function fromManifest(repo: Repository, source: Extract<Source, { kind: 'manifes
     );
   }
   return projectFromManifest(repo, manifest, source.label);
+}
+
+/** A file's text in a version, or undefined when it cannot be read there. */
+function readTextOf(project: Project, path: string): string | undefined {
+  try {
+    return project.files.readText(path);
+  } catch {
+    return undefined;
+  }
 }

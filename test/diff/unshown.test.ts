@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { initRepository } from '../helpers/git.js';
-import { exampleProject, runCli } from '../helpers/project.js';
+import { EXAMPLE_MEETING, exampleProject, runCli } from '../helpers/project.js';
 
 /**
  * A position whose file git shows changed, though nothing the report or its clearance reads did:
@@ -51,6 +51,36 @@ describe('diff of a position whose file changed in nothing shown', () => {
     expect(runCli(['diff', POSITION, '--format', 'md'], same).stdout).not.toContain("The file's text differs");
     const reworded = edited((text) => decomposed(text).replace('Nozi\u0304mi\u0304ga\u0304kie Latvijas', 'Svarīgākie Latvijas'));
     const changed = JSON.parse(runCli(['diff', POSITION, '--format', 'json'], reworded).stdout);
+    expect([changed.equal, 'unshown' in changed]).toEqual([false, false]);
+  });
+});
+
+describe('diff of a meeting whose files changed in nothing its report shows', () => {
+  test('a position decomposed: the meeting is "No changes." with a line naming the file, in every format', () => {
+    const project = edited(decomposed);
+    const terminal = runCli(['diff', EXAMPLE_MEETING, '--format', 'terminal'], project);
+    expect(terminal.status).toBe(0);
+    expect(terminal.stdout).toContain(`No changes.\nThe text of ${POSITION} differs only in how letters are written: composed (ā) or decomposed`);
+    expect(runCli(['diff', EXAMPLE_MEETING, '--format', 'md'], project).stdout).toContain(`No changes.\n\nThe text of \`${POSITION}\` differs only in how letters are written`);
+    const json = JSON.parse(runCli(['diff', EXAMPLE_MEETING, '--format', 'json'], project).stdout);
+    expect([json.kind, json.equal, json.unshown, json.unshownFiles]).toEqual(['meeting', true, 'composition', [POSITION]]);
+  });
+
+  test('the meeting re-quoted and a position with Windows line ends: both named, as differing in how they are written', () => {
+    const project = edited((text) => text.replace(/\n/g, '\r\n'));
+    const meeting = join(project, EXAMPLE_MEETING);
+    writeFileSync(meeting, readFileSync(meeting, 'utf8').replace(/^kind: (.*)$/m, 'kind: "$1"'));
+    expect(readFileSync(meeting, 'utf8')).toMatch(/^kind: "/m);
+    const json = JSON.parse(runCli(['diff', EXAMPLE_MEETING, '--format', 'json'], project).stdout);
+    expect([json.equal, json.unshown, json.unshownFiles]).toEqual([true, 'form', [EXAMPLE_MEETING, POSITION]]);
+    expect(runCli(['diff', EXAMPLE_MEETING, '--format', 'terminal'], project).stdout).toContain(`No changes.\nThe text of ${EXAMPLE_MEETING} and ${POSITION} differs only in how it is written (YAML comments`);
+  });
+
+  test('nothing changed, or a position reworded: no such line', () => {
+    const same = JSON.parse(runCli(['diff', EXAMPLE_MEETING, '--format', 'json'], edited((text) => text)).stdout);
+    expect([same.equal, 'unshown' in same, 'unshownFiles' in same]).toEqual([true, false, false]);
+    const reworded = edited((text) => decomposed(text).replace('Nozi\u0304mi\u0304ga\u0304kie Latvijas', 'Svarīgākie Latvijas'));
+    const changed = JSON.parse(runCli(['diff', EXAMPLE_MEETING, '--format', 'json'], reworded).stdout);
     expect([changed.equal, 'unshown' in changed]).toEqual([false, false]);
   });
 });

@@ -1,3 +1,4 @@
+import { joinList } from '../../util/join-list.js';
 import type { DiffBlock } from '../blocks.js';
 import type { UnshownChange, Version } from '../compare.js';
 import { describeChange, type MetadataChange } from '../metadata.js';
@@ -55,14 +56,16 @@ export function blockNote(block: DiffBlock): string | undefined {
 }
 
 /** What "No changes." is followed by for a file whose text changed in nothing compared (see `unshownChange`). */
-export function unshownNote(unshown: UnshownChange | undefined, code: (text: string) => string = (text) => text): string[] {
+export function unshownNote(unshown: UnshownChange | undefined, code: (text: string) => string = (text) => text, files: readonly string[] = []): string[] {
+  // A meeting's diff names the files (the meeting's own, its positions'); a position's is of one file.
+  const subject = files.length ? `The text of ${joinList(files.map(code), 'and')}` : "The file's text";
   switch (unshown) {
     case 'composition':
-      return ["The file's text differs only in how letters are written: composed (ā) or decomposed (a and a combining macron, as a Mac or a PDF gives them). The report reads both as the same letters."];
+      return [`${subject} differs only in how letters are written: composed (ā) or decomposed (a and a combining macron, as a Mac or a PDF gives them). The report reads both as the same letters.`];
     case 'whitespace':
-      return [`The file's text differs only in spaces, tabs or line ends, which the report does not show (${code('--whitespace')} counts a re-wrapped line or a doubled space in the text).`];
+      return [`${subject} differs only in spaces, tabs or line ends, which the report does not show (${code('--whitespace')} counts a re-wrapped line or a doubled space in the text).`];
     case 'form':
-      return [`The file's text differs only in how it is written (YAML comments, quoting or the order of fields, Markdown marks that mean the same, such as ${code('*')} or ${code('_')} for italics), not in anything the report or its clearance shows.`];
+      return [`${subject} differs only in how it is written (YAML comments, quoting or the order of fields, Markdown marks that mean the same, such as ${code('*')} or ${code('_')} for italics), not in anything the report or its clearance shows.`];
     default:
       return [];
   }

@@ -17,7 +17,7 @@ export function formatMarkdown(diff: DocumentDiff, stat: boolean): string {
   const code = (text: string) => `\`${text}\``;
   const lines = [`# Changes in ${code(diff.file)}`, '', `From ${versionLabel(diff.from, code)} to ${versionLabel(diff.to, code)}.`, ''];
   if (stat) return [...lines, '```', ...statTable(diff.stat), '```', ''].join('\n');
-  if (diff.equal) return [...lines, 'No changes.', ...unshownNote(diff.unshown, code).flatMap((line) => ['', line]), ''].join('\n');
+  if (diff.equal) return [...lines, 'No changes.', ...unshownNote(diff.unshown, code, diff.unshownFiles).flatMap((line) => ['', line]), ''].join('\n');
   if (diff.metadata.length) {
     lines.push('## Status and clearance', '', ...diff.metadata.map((change) => `- ${escapeMarkdown(changeLine(change, diff.kind), false)}`), '');
   }

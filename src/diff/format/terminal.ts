@@ -21,7 +21,7 @@ export function formatTerminal(diff: DocumentDiff, stat: boolean, chalk: ChalkIn
   const lines = [chalk.bold(`diff ${diff.file}`), chalk.dim(`from ${versionLabel(diff.from)}`), chalk.dim(`to   ${versionLabel(diff.to)}`)];
   if (stat) return [...lines, '', ...statTable(diff.stat), ''].join('\n');
   const relabelled = diff.footnoteLabels.map(({ from, to }) => chalk.dim(`footnote [^${from}] is labelled [^${to}] now (labels are not printed)`));
-  if (diff.equal) return [...lines, '', 'No changes.', ...unshownNote(diff.unshown).map((line) => chalk.dim(line)), ...relabelled, ''].join('\n');
+  if (diff.equal) return [...lines, '', 'No changes.', ...unshownNote(diff.unshown, undefined, diff.unshownFiles).map((line) => chalk.dim(line)), ...relabelled, ''].join('\n');
   if (diff.metadata.length) lines.push('', ...diff.metadata.map((change) => `${chalk.yellow('•')} ${changeLine(change, diff.kind)}`));
   if (relabelled.length) lines.push('', ...relabelled);
   const firsts = firstBlocks(diff.blocks);

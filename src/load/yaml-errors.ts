@@ -4,7 +4,7 @@ import { isAlias, isNode, visit, type Document, type ErrorCode, type YAMLError }
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import type { RuleId } from '../diagnostics/rules.js';
 import { MAX_ALIAS_COUNT } from './limits.js';
-import { unseenCharacterName } from './characters.js';
+import { codePointName, unseenCharacterName } from './characters.js';
 import { valueAndFields, entriesUnderValue, withoutColon, blockAbove, shallowerThanFirstLine, indentedFirstLine, lastUnescaped } from './yaml-text-shapes.js';
 
 const ERROR_RULES: Record<string, { rule: RuleId; hint?: string }> = {
@@ -134,6 +134,27 @@ function plainWords(
       hint: 'Delete the space after the colon and type it again: text copied from Word, an e-mail or a web page brings no-break spaces, which look the same as a space.',
     };
   }
+  const line = text.slice(lineStart, text.indexOf('\n', lineStart) >>> 0);
+  const colon = CASCADE.has(error.code) ? COLON_OF_ANOTHER_KIND.exec(line) : null;
+  if (colon?.groups) {
+    const { head = '', key = '', mark = '', rest = '' } = colon.groups;
+    return {
+      offset: lineStart + line.indexOf(mark, head.length + key.length),
+      rule: 'yaml/syntax',
+      message: `\`${key}\` is followed by a ${COLON_NAMES[mark] ?? 'colon-like mark'} (${codePointName(mark)}), not a colon (:): YAML takes a name for a field only before a plain colon, so it reads this line as text.`,
+      hint: `Write \`${key}: ${rest.trim()}\`${rest.trim() ? '' : ' (the value after a space)'}: type the colon on a Latin keyboard layout; a Chinese or Japanese input method, or text pasted from a document in such a script, writes a full-width one, which looks much the same.`,
+    };
+  }
+  const unspaced = CASCADE.has(error.code) ? COLON_WITHOUT_SPACE.exec(line) : null;
+  if (unspaced?.groups) {
+    const { head = '', key = '', rest = '' } = unspaced.groups;
+    return {
+      offset: lineStart + head.length + key.length,
+      rule: 'yaml/syntax',
+      message: `\`${key}:${rest}\` has no space after its colon, so YAML reads the line as text, not as the field \`${key}\`.`,
+      hint: `Write \`${key}: ${rest}\`: a space after the colon.`,
+    };
+  }
   const leading = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
   if (CASCADE.has(error.code) && leading.includes('\t')) {
     return {
@@ -261,6 +282,26 @@ function plainWords(
  * message names the line after it, or an implicit key. `head` runs up to that space.
  */
 const SPACE_OF_ANOTHER_KIND = /^(?<head>[ \t]*(?:- +)?(?<key>[^\s#:'"[\]{}|>-][^:\n]*?):)(?<space>[\u00A0\u2000-\u200A\u202F\u205F\u3000])/;
+
+/**
+ * A field's name followed by a mark that looks like a colon and is none (a full-width colon, as a Chinese or Japanese
+ * input method types it, a ratio sign, a modifier letter colon): `version：2` is a text to YAML. `head` runs up to the name.
+ */
+const COLON_OF_ANOTHER_KIND = /^(?<head>[ \t]*(?:- +)?)(?<key>[A-Za-z_][\w.-]*)[ \t]*(?<mark>[\uFF1A\uFE55\uFE13\u2236\uA789\u02D0\u0589])(?<rest>.*)$/;
+
+/** The names of those marks, as a message says them. */
+const COLON_NAMES: Readonly<Record<string, string>> = {
+  '\uFF1A': 'full-width colon',
+  '\uFE55': 'small colon',
+  '\uFE13': 'vertical colon',
+  '\u2236': 'ratio sign',
+  '\uA789': 'modifier letter colon',
+  '\u02D0': 'triangular colon',
+  '\u0589': 'Armenian full stop',
+};
+
+/** A field's name and colon with the value right after it, no space between (`kind:informal`): a text to YAML. */
+const COLON_WITHOUT_SPACE = /^(?<head>[ \t]*(?:- +)?)(?<key>[A-Za-z_][\w.-]*):(?<rest>[^\s:/][^:]*?)\s*$/;
 
 /** Parser errors that follow from a line indented wrongly, reported once as that. */
 export const CASCADE = new Set(['MULTILINE_IMPLICIT_KEY', 'BLOCK_AS_IMPLICIT_KEY', 'UNEXPECTED_TOKEN', 'BAD_INDENT', 'TAB_AS_INDENT', 'MISSING_CHAR', 'BAD_SCALAR_START']);

@@ -136,3 +136,23 @@ describe('a space of another kind after a field\'s colon', () => {
     expect(parseYaml('positions/educ/p.yaml', 'id: x\nbody: |\n  Piezīme:\u00A0teksts.\nquestions:\n  - Jautājums:\u00A0kāds?\n').diagnostics).toEqual([]);
   });
 });
+
+
+// A field typed with a Chinese or Japanese input method on, or pasted from such a document, has a full-width colon; one typed in haste, no space after the colon.
+describe('a colon of another kind, or none of the space after it', () => {
+  it.each([
+    ['a full-width colon before a space', 'id: x\nversion\uFF1A 2\nstatus: draft\n', 2, 8, '`version` is followed by a full-width colon (U+FF1A), not a colon (:)', 'Write `version: 2`: type the colon on a Latin keyboard layout'],
+    ['a full-width colon with no space, nested', 'id: x\nowner:\n  ministry\uFF1AIZM\n  unit: Nodaļa\n', 3, 11, '`ministry` is followed by a full-width colon (U+FF1A), not a colon (:)', 'Write `ministry: IZM`: type the colon'],
+    ['a ratio sign after a space', 'id: x\nversion \u2236 2\nstatus: draft\n', 2, 9, '`version` is followed by a ratio sign (U+2236), not a colon (:)', 'Write `version: 2`:'],
+    ['no space after the colon', 'id: x\nkind:informal\nstatus: draft\n', 2, 5, '`kind:informal` has no space after its colon, so YAML reads the line as text, not as the field `kind`.', 'Write `kind: informal`: a space after the colon.'],
+  ])('%s is said as that, at it', (_name, text, line, column, message, hint) => {
+    const { diagnostics } = parseYaml('meetings/m.yaml', text);
+    expect(diagnostics.map((d) => [d.line, d.column, d.ruleId])).toEqual([[line, column, 'yaml/syntax']]);
+    expect(diagnostics[0]?.message).toContain(message);
+    expect(diagnostics[0]?.hint).toContain(hint);
+  });
+
+  it('leaves such colons inside a text, and a time or a web address as a value, alone', () => {
+    expect(parseYaml('meetings/m.yaml', 'id: x\ntime: 10:00\nlink: https://example.org/a:b\nbody: |\n  Piezīme\uFF1Ateksts.\n  kind:informal\n').diagnostics).toEqual([]);
+  });
+});

@@ -209,6 +209,8 @@ describe('briefing init --update', () => {
     expect(lines[3]).toMatch(/^ {2}git diff --no-index \S*templates\/informative-report\.lv\.md\.hbs templates\/informative-report\.lv\.md\.hbs$/);
     expect(lines).toHaveLength(4);
     expect(snapshot(dir)).toEqual(before);
+    // The templates/README.md init wrote says so to the one who makes the copy.
+    expect(readFileSync(join(dir, 'templates/README.md'), 'utf8').replace(/\s+/g, ' ')).toContain('after an upgrade of briefing, `briefing init --update` names each template and partial here whose built-in original this version has changed');
   });
 
   it('in a folder that is no project, or given answers it takes from the config, writes nothing', async () => {

@@ -398,6 +398,10 @@ using the built-in partials. To change one partial in every template, copy just 
     cp node_modules/briefing/templates/partials/signature.hbs templates/partials/
 
 \`briefing templates\` shows which partials each template takes from where.
+
+A copy does not follow the built-in one: after an upgrade of briefing, \`briefing init --update\`
+names each template and partial here whose built-in original this version has changed, with the
+file to compare it with, so that you can carry a fix over into your copy.
 `;
 
 /** The repository's own short README; `manager`, what the repository installs with. */

@@ -320,7 +320,7 @@ describe('the meeting in English', () => {
 
   it('check warns once for the meeting, at the first text missing, naming those the note prints in Latvian', () => {
     expect(warnings(translated({}))).toEqual([
-      'meetings/2021-02-19-educ-informal.yaml:25:8  warning  The meeting has no English text for `topic_en`, `outcome_en`, `background_en` and `text_en` of questions 1, 2, 3, and it is built with the English template `informative-report.en`: the note prints the Latvian text in their place. Add the translations beside the Latvian: `topic_en:` under `topic`, `outcome_en:` under `outcome`, `background_en: |` under `background` and `text_en:` under each question’s `text`.  meeting/untranslated',
+      'meetings/2021-02-19-educ-informal.yaml:25:8  warning  The meeting has no English text for `topic_en`, `outcome_en`, `background_en` and `text_en` of questions 1, 2 and 3, and it is built with the English template `informative-report.en`: the note prints the Latvian text in their place. Add the translations beside the Latvian: `topic_en:` under `topic`, `outcome_en:` under `outcome`, `background_en: |` under `background` and `text_en:` under each question’s `text`.  meeting/untranslated',
     ]);
     const [one] = warnings(translated({ topic: true, outcome: true, background: true, questions: [1, 3] }));
     expect(one).toMatch(/^meetings\/2021-02-19-educ-informal\.yaml:\d+:\d+  warning  The meeting has no English text for `text_en` of question 2, and .*: the note prints the Latvian text in its place\. Add the translation beside the Latvian: `text_en:` under the question’s `text`\.  meeting\/untranslated$/);

@@ -90,7 +90,7 @@ export function untranslatedMeeting(project: Project, loaded: LoadedMeeting, mee
   const [first] = questions;
   if (first !== undefined && templateReads(template, /\btextEn\b/)) {
     const numbers = questions.map((index) => index + 1);
-    missing.push({ what: `\`text_en\` of question${numbers.length === 1 ? '' : 's'} ${numbers.join(', ')}`, how: `\`text_en:\` under ${numbers.length === 1 ? 'the question’s' : 'each question’s'} \`text\``, path: ['questions', first, 'text'], count: numbers.length });
+    missing.push({ what: `\`text_en\` of question${numbers.length === 1 ? '' : 's'} ${joinList(numbers.map(String), 'and')}`, how: `\`text_en:\` under ${numbers.length === 1 ? 'the question’s' : 'each question’s'} \`text\``, path: ['questions', first, 'text'], count: numbers.length });
   }
   const [at] = missing;
   if (at === undefined) return [];

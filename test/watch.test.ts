@@ -164,6 +164,26 @@ describe('build --watch', () => {
     expect(said(next)).toEqual([]);
   });
 
+  // A desk officer watching a past meeting's report: each save after the first replaced the watch's own output, and was said to replace the sent one.
+  it('says once, by the rebuild that replaces it, that a past meeting’s final report was replaced; not again for each save after it', async () => {
+    const dir = exampleProject();
+    expect(runCli(['build', EXAMPLE_MEETING, '--final', '--format', 'md'], dir).status).toBe(0);
+    const log = recorder();
+    const first = log.next();
+    watcher = await watchBuild({ cwd: dir, meeting: EXAMPLE_MEETING, final: false, formats: ['md'], today: () => '2021-04-21', debounceMs: 150, onEvent: (e) => log.onEvent(e) });
+    const replaced = (event: WatchEvent) => (event.kind === 'build' ? event.result.diagnostics.filter((d) => d.ruleId === 'output/past-report-replaced').length : -1);
+    // The same text as the final report: nothing replaced yet.
+    expect(replaced(await first)).toBe(0);
+    const position = 'positions/educ/equity-reforms.yaml';
+    for (const [run, number, count] of [[2, '160', 1], [3, '170', 0], [4, '180', 0]] as const) {
+      const next = log.next();
+      writeFile(dir, position, exampleFile(position).replace('vēl 150 skolām', `vēl ${number} skolām`));
+      const event = await next;
+      expect(event).toMatchObject({ kind: 'build', run, result: { status: 'built' } });
+      expect(replaced(event)).toBe(count);
+    }
+  });
+
   it('started in a subfolder, still sees a change to a position outside it', async () => {
     const dir = exampleProject();
     const log = recorder();

@@ -108,6 +108,8 @@ export async function watchBuild(options: WatchOptions): Promise<Watcher> {
   let lastSaid: BuildOnce['diagnostics'] = [];
   // Whether a build found the meeting file: once it has, a missing one was deleted or moved, not mistyped.
   let found = false;
+  // Whether a build of this watch replaced a past meeting's final report: the reports it replaces after that are its own.
+  let replacedPast = false;
 
   const rebuild = (first: boolean) => {
     running = running.then(async () => {
@@ -130,6 +132,10 @@ export async function watchBuild(options: WatchOptions): Promise<Watcher> {
         }
         relevant = relevanceOf(result);
         if (result.wrote) former = result.wrote;
+        const past = (d: Diagnostic) => d.ruleId === 'output/past-report-replaced';
+        // Said by the build that replaced the report that was there before the watch: each save after it replaces the watch's own.
+        const said = replacedPast ? { ...result, diagnostics: result.diagnostics.filter((d) => !past(d)) } : result;
+        if (result.status === 'built' && result.diagnostics.some(past)) replacedPast = true;
         // A failed build wrote nothing, so the last clean one still tells: saving a file back as it was is no change.
         if (result.status === 'built') {
           last = result.last;
@@ -141,7 +147,7 @@ export async function watchBuild(options: WatchOptions): Promise<Watcher> {
           extra.add(input);
           watcher.add(input);
         }
-        options.onEvent({ kind: 'build', run, changed: shownChanged, result });
+        options.onEvent({ kind: 'build', run, changed: shownChanged, result: said });
       } catch (error) {
         const meeting = resolve(options.cwd, options.meeting);
         if (error instanceof UsageError && found && !existsSync(meeting)) {

@@ -437,6 +437,21 @@ describe('templates', () => {
     expect(typo.diagnostics.map((d) => d.message)).toEqual(['The template uses `rol`, which the data does not have.']);
   });
 
+  it('gives a ministry the abbreviation of the meeting’s day: a renaming that brings a new one has it from its day, else the one before stays', async () => {
+    const renamed = (from: string, abbreviation: string) =>
+      exampleFile('ministries.yaml').replace(
+        '  abbreviation: LM\n',
+        `  abbreviation: LM\n  renamed:\n    - from: ${from}\n      nominative: Sociālās drošības ministrija\n      genitive: Sociālās drošības ministrijas\n      accusative: Sociālās drošības ministriju\n      english: Ministry of Social Security\n${abbreviation}`,
+      );
+    const template = 'x\n\n{{registry.LM.abbreviation}}: {{ministry registry.LM}}\n';
+    const after = await renderWith(template, { 'ministries.yaml': renamed('2021-01-01', '      abbreviation: SDM\n') });
+    expect(after.markdown).toContain('\n\nSDM: Sociālās drošības ministrija\n');
+    const before = await renderWith(template, { 'ministries.yaml': renamed('2021-03-01', '      abbreviation: SDM\n') });
+    expect(before.markdown).toContain('\n\nLM: Labklājības ministrija\n');
+    const kept = await renderWith(template, { 'ministries.yaml': renamed('2021-01-01', '') });
+    expect(kept.markdown).toContain('\n\nLM: Sociālās drošības ministrija\n');
+  });
+
   it('names no ministry of the registry that did not exist yet on the meeting’s date: registry.KEM in a 2021 report is an error at its line, {{#if registry.KEM}} passes over it (it printed “Klimata un enerģētikas ministrija”, established in 2023)', async () => {
     const named = await renderWith('x\n\nPar enerģētiku atbild {{ministry registry.KEM}}.\n');
     expect(named.markdown).toBeUndefined();

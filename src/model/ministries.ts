@@ -18,7 +18,13 @@ export const ministrySchema = z.strictObject({
     .optional()
     .meta({ description: 'The ministry’s first day (Klimata un enerģētikas ministrija: 2023-01-01): no report of a meeting before it can be cleared with it.' }),
   renamed: z
-    .array(z.strictObject({ from: isoDate.meta({ description: 'The first day of the new name.' }), ...nameForms }))
+    .array(
+      z.strictObject({
+        from: isoDate.meta({ description: 'The first day of the new name.' }),
+        ...nameForms,
+        abbreviation: plainText.optional().meta({ description: 'The abbreviation from that day, when the new name has another (else the one in use before stays).' }),
+      }),
+    )
     .refine((names) => new Set(names.map((name) => name.from)).size === names.length, {
       message: 'two names start on the same day',
       params: { hint: 'Give each renaming its own `from` day.' },
@@ -44,6 +50,12 @@ export function nameOn(ministry: Ministry, date: string): Omit<Ministry, 'abbrev
   const { nominative, genitive, accusative, dative, english } = later ?? ministry;
   return { nominative, genitive, accusative, ...(dative === undefined ? {} : { dative }), english };
 }
+/** The ministry's abbreviation in use on `date` (YYYY-MM-DD): of the last renaming on or before it that gives one, else the first. */
+export function abbreviationOn(ministry: Ministry, date: string): string | undefined {
+  const later = (ministry.renamed ?? []).filter((name) => name.from <= date && name.abbreviation !== undefined).sort((a, b) => (a.from < b.from ? -1 : 1));
+  return later.at(-1)?.abbreviation ?? ministry.abbreviation;
+}
+
 /** The name of the ministry `code` in use on `date` (YYYY-MM-DD), nominative; the code itself when the registry lacks it. */
 export function nominativeOn(ministries: Ministries, code: string, date: string): string {
   const ministry = ministries[code];

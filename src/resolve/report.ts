@@ -1,4 +1,4 @@
-import { clearanceOf, clearancesNeeded, clearedBy, configurationName, existsOn, isEuropeanCouncil, nameOn, type ClearanceState, type Config, type Meeting, type Ministries, type Position } from '../model/index.js';
+import { abbreviationOn, clearanceOf, clearancesNeeded, clearedBy, configurationName, existsOn, isEuropeanCouncil, nameOn, type ClearanceState, type Config, type Meeting, type Ministries, type Position } from '../model/index.js';
 import { isDraftReport } from '../model/draft.js';
 import { latestDatingClearance } from '../model/document-date.js';
 import { scopeField } from './markdown-field.js';
@@ -301,6 +301,6 @@ function ministryRef(ministries: Ministries, code: string, date: string): Minist
     accusative: name.accusative,
     dative: name.dative ?? null,
     english: name.english,
-    abbreviation: entry.abbreviation ?? null,
+    abbreviation: abbreviationOn(entry, date) ?? null,
   };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { ministriesInList } from '../../src/import/cleared-with.js';
-import { ministriesSchema, nameOn } from '../../src/model/index.js';
+import { abbreviationOn, ministriesSchema, nameOn } from '../../src/model/index.js';
 import { REPO } from '../helpers/project.js';
 
 const BUILT_IN = ministriesSchema.parse(parse(readFileSync(join(REPO, 'ministries.yaml'), 'utf8')));
@@ -41,4 +41,19 @@ test('a clearance line is read back name by name from the registry: the “un”
   expect(ministriesInList('Klimata un enerģētikas ministriju un Viedās administrācijas un reģionālās attīstības ministriju', BUILT_IN)).toEqual({ codes: ['KEM', 'VARAM'], unknown: [] });
   // What the registry does not know is said as printed, split at the list's commas and "un".
   expect(ministriesInList('Ārlietu ministriju, Saeimas Eiropas lietu komisiju un Valsts kanceleju', BUILT_IN)).toEqual({ codes: ['AM', 'VK'], unknown: ['Saeimas Eiropas lietu komisiju'] });
+});
+
+test('a renaming that brings a new abbreviation has it from its day; one that gives none keeps the abbreviation in use before', () => {
+  const forms = (name: string) => ({ nominative: name, genitive: name, accusative: `${name}u`, english: name });
+  const registry = ministriesSchema.parse({
+    X: { ...forms('Vecā ministrija'), abbreviation: 'VM1', renamed: [{ from: '2030-01-01', ...forms('Trešā ministrija') }, { from: '2025-01-01', ...forms('Jaunā ministrija'), abbreviation: 'JM' }] },
+  });
+  const ministry = registry['X'];
+  if (!ministry) throw new Error('X was not parsed');
+  expect(['2024-12-31', '2025-01-01', '2030-01-01'].map((day) => abbreviationOn(ministry, day))).toEqual(['VM1', 'JM', 'JM']);
+  // A clearance line of either time is read back.
+  expect(ministriesInList('JM un VM1', registry)).toEqual({ codes: ['X'], unknown: [] });
+  // VARAM was renamed in 2023 and kept its abbreviation.
+  const varam = BUILT_IN['VARAM'];
+  expect(varam && abbreviationOn(varam, '2024-01-01')).toBe('VARAM');
 });

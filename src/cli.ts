@@ -44,7 +44,7 @@ export async function main(args: readonly string[]): Promise<void> {
 
   program
     .name('briefing')
-    .description('Turns EU Council meeting files and cleared positions into a Latvian informative report (Markdown and DOCX).')
+    .description('Turns EU Council meeting files and cleared positions into a Latvian informative report (Markdown, DOCX and PDF).')
     .version(packageJson.version, '-v, --version')
     .option('-C, --cwd <dir>', 'run as if started in <dir> (default: the current folder)', nonEmpty('--cwd', 'a folder'))
     .option('--debug', 'print stack traces of internal errors')

@@ -53,33 +53,39 @@ export async function runJobs(paths: readonly string[], context: JobsContext, on
   // The worker's entry runs the worker bundle (dist/worker.cjs) through the code cache.
   const root = packageRoot();
   const workerFile = join(root, 'bin', 'worker.cjs');
-  if (threads < 2 || !existsSync(join(root, 'dist', 'worker.cjs'))) {
-    // Imported here, not above: when worker threads build, the main thread never loads the compiler.
-    const { runJob } = await import('./job.js');
-    if (makesPdf(context.options)) {
-      // Side by side, so the meetings' PDFs are made in one run of the office (pdf/convert.ts).
-      await inTurns(paths, REPORTS_PER_OFFICE_RUN, async (path) => onResult(await runJob(context.project, path, context.options, context.templates)));
-      return 0;
-    }
-    for (const path of paths) {
-      onResult(await runJob(context.project, path, context.options, context.templates));
-      // Back to the event loop between meetings: lets the collector take positions no longer used.
-      await setImmediate();
-    }
-    return 0;
-  }
+  if (threads < 2 || !existsSync(join(root, 'dist', 'worker.cjs'))) return runOnMainThread(paths, context, onResult);
   // Required, not imported: the bundle runs as a script (bin/load.cjs), where an `import()` would need
   // Node's experimental loader hook and print its warning into every batch's output.
   const { Piscina } = createRequire(import.meta.url)('piscina') as typeof import('piscina');
   const setup: WorkerSetup = { root: context.project.root, positionFiles: context.project.positionFiles, committedMeetings: context.project.committedMeetings, options: context.options, stop: sharedStop() };
-  const pool = new Piscina<WorkerTask, unknown>({
-    ...WORKER_POOL_SETTINGS,
-    filename: pathToFileURL(workerFile).href,
-    minThreads: threads,
-    maxThreads: threads,
-    // A worker waiting for LibreOffice builds its next meetings meanwhile, whose PDFs its next office run then makes.
-    concurrentTasksPerWorker: makesPdf(context.options) ? REPORTS_PER_OFFICE_RUN : 1,
-    workerData: setup,
+  let pool: InstanceType<typeof Piscina<WorkerTask, unknown>>;
+  try {
+    pool = new Piscina<WorkerTask, unknown>({
+      ...WORKER_POOL_SETTINGS,
+      filename: pathToFileURL(workerFile).href,
+      minThreads: threads,
+      maxThreads: threads,
+      // A worker waiting for LibreOffice builds its next meetings meanwhile, whose PDFs its next office run then makes.
+      concurrentTasksPerWorker: makesPdf(context.options) ? REPORTS_PER_OFFICE_RUN : 1,
+      workerData: setup,
+    });
+  } catch (error) {
+    if (!workerNotStarted(error)) throw error;
+    return runOnMainThread(paths, context, onResult);
+  }
+  // A thread that could not start leaves its tasks, and those queued behind them, to the main thread: the pool starts no
+  // other in its place, and the queue would wait for good. Said on the pool when the thread had no task yet, which,
+  // unheard, ended the command as an internal error.
+  let stopped: Promise<void> | undefined;
+  const stopPool = () => (stopped ??= pool.destroy());
+  let threadsFailed = false;
+  const giveUpThreads = () => {
+    threadsFailed = true;
+    void stopPool();
+  };
+  pool.on('error', (error: unknown) => {
+    if (!workerNotStarted(error)) throw error;
+    giveUpThreads();
   });
   // Meetings too large for a worker's heap, built again here one at a time.
   let onMainThread: Promise<unknown> = Promise.resolve();
@@ -98,14 +104,41 @@ export async function runJobs(paths: readonly string[], context: JobsContext, on
           const result = await pool.run({ path });
           onResult(isGeneratedReport(result) ? result : crashed(context.project, path, 'the worker returned no result'));
         } catch (error) {
-          onResult(outOfWorkerMemory(error) ? await buildHere(path) : crashed(context.project, path, error instanceof Error ? error.message : String(error)));
+          if (workerNotStarted(error)) giveUpThreads();
+          onResult(threadsFailed || outOfWorkerMemory(error) ? await buildHere(path) : crashed(context.project, path, error instanceof Error ? error.message : String(error)));
         }
       }),
     );
   } finally {
-    await pool.destroy();
+    await stopPool();
   }
-  return threads;
+  return threadsFailed ? 0 : threads;
+}
+
+/** Builds the meetings on this thread, one after another (side by side when their PDFs are made); as {@link runJobs}, with no thread. */
+async function runOnMainThread(paths: readonly string[], context: JobsContext, onResult: (result: GeneratedReport) => void): Promise<number> {
+  // Imported here, not above: when worker threads build, the main thread never loads the compiler.
+  const { runJob } = await import('./job.js');
+  if (makesPdf(context.options)) {
+    // Side by side, so the meetings' PDFs are made in one run of the office (pdf/convert.ts).
+    await inTurns(paths, REPORTS_PER_OFFICE_RUN, async (path) => onResult(await runJob(context.project, path, context.options, context.templates)));
+    return 0;
+  }
+  for (const path of paths) {
+    onResult(await runJob(context.project, path, context.options, context.templates));
+    // Back to the event loop between meetings: lets the collector take positions no longer used.
+    await setImmediate();
+  }
+  return 0;
+}
+
+/**
+ * Whether a worker thread could not be started: the system refused another thread (EAGAIN, at the limit of processes a
+ * container or a user may have) or had no file descriptor left for it (EMFILE, `ulimit -n`). The meetings are then built
+ * on the main thread, as a small batch is; it was an internal error, "report it as a bug", and nothing was built.
+ */
+function workerNotStarted(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'ERR_WORKER_INIT_FAILED';
 }
 
 /**

@@ -1,0 +1,36 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectWithMeetings, type MeetingSpec } from '../helpers/meetings.js';
+import { REPO } from '../helpers/project.js';
+
+/** Sixteen meetings of the example's positions: four worker threads' worth (src/batch/pool.ts, MEETINGS_PER_THREAD). */
+function sixteenMeetings(): string {
+  const meetings: Record<string, MeetingSpec> = {};
+  for (let day = 1; day <= 16; day++) {
+    const date = `2021-03-${String(day).padStart(2, '0')}`;
+    meetings[`meetings/${date}-educ.yaml`] = { fileCode: `M${day}`, positions: ['equity-achievements', 'equity-reforms', 'equity-eu-cooperation'] };
+  }
+  return projectWithMeetings(meetings);
+}
+
+// A CI container's limits: few file descriptors (ulimit -n), or few processes (a pids limit), where the system refuses
+// the batch's worker threads. Node.js itself needs about 22 descriptors to start; 30 leave none for four more threads.
+describe('a batch whose worker threads the system will not start', () => {
+  it('is built on the main thread: every meeting written, exit 0, no internal error', () => {
+    const dir = sixteenMeetings();
+    const result = spawnSync('sh', ['-c', 'ulimit -n 30 && exec "$0" "$@"', process.execPath, join(REPO, 'bin/briefing.js'), 'build', '--all', '--jobs', '4', '--json'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', BRIEFING_CODE_CACHE: 'off' },
+    });
+    expect(result.stderr).not.toContain('internal error');
+    expect(result.status, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as { summary: unknown; threads: number };
+    expect(report.summary).toEqual({ built: 17, unchanged: 0, failed: 0 });
+    // No thread built any of them: the JSON report says so, as for a batch too small for threads.
+    expect(report.threads).toBe(0);
+    for (let day = 1; day <= 16; day++) expect(existsSync(join(dir, `out/M${day}.docx`)), `M${day}`).toBe(true);
+  });
+});

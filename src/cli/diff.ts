@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
-import { basename } from 'node:path';
+import { statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import type { DiffFormat, DiffResult } from '../commands/diff.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { formatJsonReport } from '../diagnostics/json.js';
@@ -50,7 +51,7 @@ Exit codes: 0 no changes, 1 changes found, 2 could not compare.`),
       // `-` is standard input, as diff(1) reads it (`git show v2:positions/x.yaml | briefing diff - positions/x.yaml`); it was "No such file".
       const { diff, STANDARD_INPUT } = await import('../commands/diff.js');
       const files = named.map((file) => (file === '-' ? STANDARD_INPUT : file));
-      const format = outputFormat(flags);
+      const format = outputFormat(flags, io.cwd());
       const result = await diff({
         cwd: io.cwd(),
         files,
@@ -74,9 +75,15 @@ Exit codes: 0 no changes, 1 changes found, 2 could not compare.`),
  * terminal. A file whose name says another format, or none diff writes, is refused: `-o review.pdf`
  * wrote Markdown under that name.
  */
-function outputFormat(flags: DiffFlags): DiffFormat {
+function outputFormat(flags: DiffFlags, cwd: string): DiffFormat {
   const named = flags.out === undefined ? undefined : formatOf(flags.out);
   const shell = flags.out === undefined ? '' : shellWord(flags.out);
+  // A folder (`-o out --format docx`, the build's output folder) got the writer's words for a folder in a file's place:
+  // "Move or remove that folder, or choose another folder with --out", where --out takes a file.
+  if (flags.out !== undefined && isFolder(resolve(cwd, flags.out), flags.out)) {
+    const extension = flags.format === 'docx' || flags.format === 'json' ? flags.format : 'md';
+    throw new UsageError(`--out ${shell} is a folder; nothing written.`, `Name the file to write in it, e.g. --out ${shellWord(join(flags.out, `changes.${extension}`))}.`);
+  }
   const other = flags.out === undefined ? undefined : OTHER_KINDS.exec(basename(flags.out))?.[1];
   if (other !== undefined) {
     throw new UsageError(
@@ -102,6 +109,16 @@ function outputFormat(flags: DiffFlags): DiffFormat {
     throw new UsageError('A DOCX is not for the terminal.', 'Add --out review.docx (or redirect the output to a file).');
   }
   return format;
+}
+
+/** Whether `path` (`typed` as given) is a folder: one that exists, or a name that ends as a folder's does (`reviews/`). */
+function isFolder(path: string, typed: string): boolean {
+  if (/[\\/]$/.test(typed)) return true;
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**

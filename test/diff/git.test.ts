@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
@@ -115,6 +115,23 @@ describe('versions from a real git repository with three commits', () => {
     expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toContain('{~~trim~>četriem~~}');
     expect(runCli([...args, '--out', 'R.DOCX'], dir).status).toBe(1);
     expect(readFileSync(join(dir, 'R.DOCX')).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  test('--out naming a folder (the output folder, or a name ending in /) is said to be one, with a file to name in it (exit 2, the folder left as it was)', () => {
+    const dir = threeVersions();
+    mkdirSync(join(dir, 'out'));
+    const args = ['diff', POSITION, '--from', 'HEAD~2', '--to', 'HEAD~1'];
+    // It was "a folder stands where this file should be. Move or remove that folder, or choose another folder with --out".
+    expect(runCli([...args, '--out', 'out', '--format', 'docx'], dir)).toMatchObject({
+      status: 2,
+      stderr: 'briefing: --out out is a folder; nothing written.\n  Name the file to write in it, e.g. --out out/changes.docx.\n',
+    });
+    expect(runCli([...args, '--out', 'reviews/'], dir)).toMatchObject({
+      status: 2,
+      stderr: 'briefing: --out reviews/ is a folder; nothing written.\n  Name the file to write in it, e.g. --out reviews/changes.md.\n',
+    });
+    expect(readdirSync(join(dir, 'out'))).toEqual([]);
+    expect(existsSync(join(dir, 'reviews'))).toBe(false);
   });
 
   test('--out never names a file diff reads: the position compared (its uncommitted edit kept), another source, the other file of two (exit 2)', () => {

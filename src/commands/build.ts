@@ -19,7 +19,7 @@ import { planPdf } from '../pdf/setup.js';
 import { assertTemplateExists } from '../load/template-catalog.js';
 import type { GeneratedReport, GenerateOptions, TemplateCache } from '../pipeline/build-meeting.js';
 import type { Format } from '../model/index.js';
-import { diagnostic, hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, hasErrors, hasUnreadable, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { danglingLink, fileInTheWay } from '../emit/folder.js';
 import { formerCodeFiles, removeOrphanedReport, type OrphanedReport } from '../emit/report.js';
 import { sweepInterrupted } from '../emit/write.js';
@@ -100,7 +100,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const tool = toolFingerprint();
   const cache = readCache(root, tool);
   const project = loadProject(options.cwd, { knownPositionIds: new Map(Object.entries(cache.positionIds)), committedVersions: true });
-  if (hasErrors(project.setupDiagnostics)) return finish([], project.setupDiagnostics, 0, ExitCode.problems);
+  // A folder of the project that cannot be listed stops the run as a file that cannot be read does: exit 2, as check says it.
+  if (hasErrors(project.setupDiagnostics)) return finish([], project.setupDiagnostics, 0, hasUnreadable(project.setupDiagnostics) ? ExitCode.failure : ExitCode.problems);
 
   if (options.template !== undefined) assertTemplateExists(project, options.template);
   const selected = selectMeetings(project, options.cwd, { inputs: options.inputs, all: options.all ?? false, ...(options.shard ? { shard: options.shard } : {}) });

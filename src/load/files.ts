@@ -51,12 +51,12 @@ export interface OutsideLink {
  * path lies outside `root` (briefing reads and writes only files inside the project), and those that
  * point at nothing, a file moved or renamed since (globbing passes them over without a word, so a
  * meeting linked that way was left out of `build --all` and `check` with no message), each with the
- * path it points to as written in it. The same walk finds the files named `x.yaml.txt` (see {@link FolderLinks}).
+ * path it points to as written in it. The same walk finds the files named `x.yaml.txt` and the folders that cannot be listed (see {@link FolderLinks}).
  */
 export function linksUnder(root: string, folder: string): FolderLinks {
-  const links: FolderLinks = { outside: [], dangling: [], yamlAsText: [] };
+  const links: FolderLinks = { outside: [], dangling: [], yamlAsText: [], unlisted: [] };
   let realRoot: string | undefined;
-  for (const entry of entriesUnder(folder)) {
+  for (const entry of entriesUnder(folder, links.unlisted)) {
     if (!entry.isSymbolicLink()) {
       if (entry.isFile() && YAML_AS_TEXT.test(entry.name)) links.yamlAsText.push(join(entry.parentPath, entry.name));
       continue;
@@ -85,6 +85,8 @@ export interface FolderLinks {
   dangling: DanglingLink[];
   /** Absolute paths of the files named `x.yaml.txt`, as Windows names a text document renamed `x.yaml` while it hides extensions. */
   yamlAsText: string[];
+  /** Absolute paths of the folders (the one walked, or one under it) that the user may not list: their files are not read. */
+  unlisted: string[];
 }
 
 /** A YAML file's name with `.txt` after it: `x.yaml.txt`, `x.YML.TXT`. */
@@ -118,17 +120,20 @@ export function outsideLinkOf(root: string, file: string): OutsideLink | undefin
  * entry is ever read. A folder reached through a link is not listed. (`readdirSync` with `recursive` does follow links to folders: a link to
  * a folder above, such as `meetings/up -> ..`, had it list the project again inside itself down to
  * the system's limit, and two such links multiplied that until the process ran out of memory.) A
- * sub-folder that cannot be listed is skipped (nothing in it can be read either); the others still are.
+ * folder that cannot be listed (not allowed) is added to `unlisted` (nothing in it can be read either); the others still are.
  */
-function entriesUnder(folder: string): Dirent[] {
+function entriesUnder(folder: string, unlisted: string[]): Dirent[] {
   let entries: Dirent[];
   try {
     entries = readdirSync(folder, { withFileTypes: true });
-  } catch {
+  } catch (error) {
+    // Gone meanwhile, or no folder at all, holds nothing; one the user may not list holds files that are not read.
+    const code = errorCode(error);
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') unlisted.push(folder);
     return [];
   }
   // A link's Dirent is a link, not a folder, whatever it points to: it is listed, not entered.
-  return entries.flatMap((entry) => (passedOver(entry) ? [] : entry.isDirectory() ? [entry, ...entriesUnder(join(folder, entry.name))] : [entry]));
+  return entries.flatMap((entry) => (passedOver(entry) ? [] : entry.isDirectory() ? [entry, ...entriesUnder(join(folder, entry.name), unlisted)] : [entry]));
 }
 
 /** A symbolic link that leads nowhere: what it points to, whether it leads back to itself (else to nothing there), and the system's code for it. */

@@ -61,3 +61,22 @@ export function namedFileProblem(root: string, file: string, outside: OutsideWor
   if (isInside(root, file)) return undefined;
   return diagnostic(file, undefined, 'error', 'input/outside-project', outside.message, outside.hint);
 }
+
+/**
+ * One message per folder of the project's (meetings, positions, templates, or one under them) that the user may not list:
+ * none of its files can be read. It was passed over in silence: check said "Checked 0 meetings" and exit 0, a position in
+ * such a folder "was deleted since the last commit", and a build took the built-in template in place of the project's own.
+ */
+export function unlistedFolderProblems(files: ProjectFiles, folders: readonly (string | undefined)[]): Diagnostic[] {
+  const root = files.root;
+  return [...new Set(folders.flatMap((folder) => (folder === undefined ? [] : files.unlisted(projectPath(root, folder)))))].map((folder) =>
+    diagnostic(
+      folder,
+      undefined,
+      'error',
+      'input/unreadable',
+      'Not allowed to list this folder, so none of the files in it can be read.',
+      'Ask its owner (`ls -ld` names them) to let you read it, or run briefing as a user who may.',
+    ),
+  );
+}

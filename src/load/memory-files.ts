@@ -43,5 +43,6 @@ export function memoryFiles(version: string, texts: ReadonlyMap<string, string>,
     linksOutside: () => [],
     danglingLinks: () => [],
     yamlAsText: () => [],
+    unlisted: () => [],
   };
 }

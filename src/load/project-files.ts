@@ -30,6 +30,8 @@ export interface ProjectFiles {
   danglingLinks(folder: string): DanglingLink[];
   /** The files under `folder` named `x.yaml.txt` (none in memory): not read, and said (see {@link linksUnder}). */
   yamlAsText(folder: string): string[];
+  /** The folders under `folder`, itself included, that the user may not list (none in memory): their files are not read, and said. */
+  unlisted(folder: string): string[];
   /**
    * Where git has (or had) a file named `<name>.yaml` under `folder` that the working tree lacks: left out
    * by a sparse checkout, deleted since the last commit, or deleted in a commit (looked for in the
@@ -90,6 +92,7 @@ export function diskFiles(root: string): ProjectFiles {
     linksOutside: (folder) => outside(at(folder)),
     danglingLinks: (folder) => linksOf(at(folder)).dangling,
     yamlAsText: (folder) => linksOf(at(folder)).yamlAsText.map((file) => projectPath(root, file)),
+    unlisted: (folder) => linksOf(at(folder)).unlisted.map((path) => projectPath(root, path)),
     names: (folder) => namesOnDisk(at(folder)),
     absent: (folder, name, inHistory = true) => {
       let files = absentOf.get(folder);

@@ -11,7 +11,7 @@ import { savedCopyHint, savedCopyOf } from './saved-copies.js';
 import { SAME_NAME_COPY_HINT, sameNameOtherLetters, spelledAsThere, spelledOnDisk } from './letter-forms.js';
 import { changesSince, type ChangesSince } from './git-changes.js';
 import { committedMeetings, type CommittedMeeting } from './committed-meetings.js';
-import { linkProblems } from './links.js';
+import { linkProblems, unlistedFolderProblems } from './links.js';
 import { textExtensionProblems } from './text-extension.js';
 import { LazyPosition, scanHolder, scanPositionFiles, type LoadedPosition, type PositionFile } from './position-files.js';
 import { projectLocations } from './project-paths.js';
@@ -155,6 +155,7 @@ export function loadProjectFrom(files: ProjectFiles, options: LoadProjectOptions
   setupDiagnostics.push(...(loadedReference?.diagnostics ?? []));
 
   setupDiagnostics.push(...linkProblems(files, [locations.meetings, locations.positions, locations.templates]));
+  setupDiagnostics.push(...unlistedFolderProblems(files, [locations.meetings, locations.positions, locations.templates]));
   setupDiagnostics.push(...textExtensionProblems(files, [locations.meetings, locations.positions]));
   // What changed since the commit compared with, in the positions and the meetings: one git process for both, run if either asks.
   const base = options.versionsFrom?.hash ?? 'HEAD';

@@ -1,4 +1,4 @@
-import { chmodSync } from 'node:fs';
+import { chmodSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectWithMeetings } from '../helpers/meetings.js';
@@ -105,5 +105,41 @@ describe('a template file that cannot be read', () => {
     const checked = runAsUser(['check'], dir);
     expect(checked.status, checked.out).toBe(2);
     expect(checked.out).toContain('templates/partials/unused.hbs  error  Not allowed to read this file. Ask its owner (`ls -l` names them) to let you read it, or run briefing as a user who may.  input/unreadable');
+  });
+});
+
+// A folder its owner keeps to themselves (mode 700, a copy from another user's checkout) was passed over in silence: check
+// said "Checked 0 meetings" and exit 0, a position in it "was deleted since the last commit", and a build took the
+// built-in template for the project's own.
+describe('a folder of the project that cannot be listed', () => {
+  const problem = (folder: string) =>
+    `${folder}  error  Not allowed to list this folder, so none of the files in it can be read. Ask its owner (\`ls -ld\` names them) to let you read it, or run briefing as a user who may.  input/unreadable`;
+
+  it.skipIf(!MODES_COUNT)('is said at the folder by check and build, which build nothing (exit 2): meetings, a folder of positions', () => {
+    const dir = projectWithMeetings({});
+    openFolders(dir);
+    chmodSync(join(dir, 'meetings'), 0o000);
+    const checked = runAsUser(['check'], dir);
+    expect(checked.out).toContain(problem('meetings'));
+    expect(checked.status, checked.out).toBe(2);
+    chmodSync(join(dir, 'meetings'), 0o777);
+
+    chmodSync(join(dir, 'positions/educ'), 0o000);
+    const built = runAsUser(['build', EXAMPLE_MEETING, '--format', 'md'], dir);
+    expect(built.out).toContain(problem('positions/educ'));
+    expect(built.out).not.toContain('was deleted');
+    expect(built.status, built.out).toBe(2);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it.skipIf(!MODES_COUNT)('is said at the folder of templates too: the built-in template is not taken for the project’s own', () => {
+    const dir = projectWithMeetings({});
+    writeFile(dir, 'templates/partials/signature.hbs', `${exampleFile('templates/partials/signature.hbs')}Sagatavoja: projekta paraksts\n`);
+    openFolders(dir);
+    chmodSync(join(dir, 'templates/partials'), 0o000);
+    const built = runAsUser(['build', EXAMPLE_MEETING, '--format', 'md'], dir);
+    expect(built.out).toContain(problem('templates/partials'));
+    expect(built.status, built.out).toBe(2);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 });

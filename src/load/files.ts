@@ -129,7 +129,7 @@ function entriesUnder(folder: string, unlisted: string[]): Dirent[] {
   } catch (error) {
     // Gone meanwhile, or no folder at all, holds nothing; one the user may not list holds files that are not read.
     const code = errorCode(error);
-    if (code !== 'ENOENT' && code !== 'ENOTDIR') unlisted.push(folder);
+    if (code === 'EACCES' || code === 'EPERM') unlisted.push(folder);
     return [];
   }
   // A link's Dirent is a link, not a folder, whatever it points to: it is listed, not entered.

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/commands/build.js';
 import { convertToPdf, REPORTS_PER_OFFICE_RUN } from '../src/pdf/convert.js';
-import { officePipes } from '../src/pdf/run-folder.js';
+import { officePipes, temporaryFolder } from '../src/pdf/run-folder.js';
 import { findOffice } from '../src/pdf/office.js';
 import { officeIdentity } from '../src/pdf/office-identity.js';
 import { itWithOffice } from './helpers/docx.js';
@@ -373,7 +373,7 @@ for a in "$@"; do case "$a" in -env:UserInstallation=*) profile="$a";; *.docx) r
 echo "$reports $profile $TMPDIR $TMP $TEMP" >> ${log}
 for a in "$@"; do case "$a" in *.docx)
   if [ "$(cat "$a")" = bad ]; then ${options.failRun ? 'echo "Error: source file could not be loaded" >&2; exit 1' : 'if [ $reports = 1 ]; then echo "Error: source file could not be loaded" >&2; exit 1; fi; continue'}; fi
-  printf '%%PDF-' > "\${a%.docx}.pdf"; cat "$a" >> "\${a%.docx}.pdf";;
+  printf '%%PDF-' > "\${a%.docx}.pdf"; cat "$a" >> "\${a%.docx}.pdf"; echo '%%EOF' >> "\${a%.docx}.pdf";;
 esac; done
 `,
     );
@@ -390,7 +390,8 @@ esac; done
   }
 
   const bytes = (text: string) => new Uint8Array(Buffer.from(text));
-  const pdfOf = (text: string) => ({ bytes: bytes(`%PDF-${text}`) });
+  // Each fake office ends its PDF as every PDF ends (convert.ts refuses one cut short).
+  const pdfOf = (text: string) => ({ bytes: bytes(`%PDF-${text}%%EOF\n`) });
 
   it('converts reports asked for at once in one run of the office, each to its own PDF, in a temporary folder and profile it removes', async () => {
     const { office, runs } = fakeOffice();
@@ -452,7 +453,7 @@ esac; done
   it('runs LibreOffice in a UTF-8 locale where the environment has none (under C it hung on a temporary folder named with ā)', async () => {
     const dir = tempDir();
     const fake = join(dir, 'soffice');
-    writeFileSync(fake, `#!/bin/sh\necho "$LC_ALL|$LANG" >> ${join(dir, 'locale.log')}\nfor a in "$@"; do last="$a"; done\nprintf '%%PDF-' > "\${last%.docx}.pdf"\n`);
+    writeFileSync(fake, `#!/bin/sh\necho "$LC_ALL|$LANG" >> ${join(dir, 'locale.log')}\nfor a in "$@"; do last="$a"; done\nprintf '%%PDF-' > "\${last%.docx}.pdf"\necho '%%EOF' >> "\${last%.docx}.pdf"\n`);
     chmodSync(fake, 0o755);
     const usual = { LC_ALL: process.env['LC_ALL'], LC_CTYPE: process.env['LC_CTYPE'], LANG: process.env['LANG'] };
     try {
@@ -476,7 +477,7 @@ esac; done
   it.runIf(process.platform === 'linux' && spawnSync('locale', ['charmap']).status === 0)('runs LibreOffice in C.UTF-8 where the environment names a UTF-8 locale the machine does not have', async () => {
     const dir = tempDir();
     const fake = join(dir, 'soffice');
-    writeFileSync(fake, `#!/bin/sh\necho "$LC_ALL|$LANG|$LC_CTYPE" >> ${join(dir, 'locale.log')}\nfor a in "$@"; do last="$a"; done\nprintf '%%PDF-' > "\${last%.docx}.pdf"\n`);
+    writeFileSync(fake, `#!/bin/sh\necho "$LC_ALL|$LANG|$LC_CTYPE" >> ${join(dir, 'locale.log')}\nfor a in "$@"; do last="$a"; done\nprintf '%%PDF-' > "\${last%.docx}.pdf"\necho '%%EOF' >> "\${last%.docx}.pdf"\n`);
     chmodSync(fake, 0o755);
     const usual = { LC_ALL: process.env['LC_ALL'], LC_CTYPE: process.env['LC_CTYPE'], LANG: process.env['LANG'] };
     try {
@@ -560,7 +561,7 @@ esac; done
     const dir = tempDir();
     // Like LibreOffice's soffice: finds its own folder with dirname before it starts its program.
     const fake = join(dir, 'soffice');
-    writeFileSync(fake, '#!/bin/sh\nhere=$(dirname "$0") || exit 1\nfor a in "$@"; do last="$a"; done\nprintf "%%PDF-from $here" > "${last%.docx}.pdf"\n');
+    writeFileSync(fake, '#!/bin/sh\nhere=$(dirname "$0") || exit 1\nfor a in "$@"; do last="$a"; done\nprintf "%%PDF-from $here" > "${last%.docx}.pdf"\necho "%%EOF" >> "${last%.docx}.pdf"\n');
     chmodSync(fake, 0o755);
     const usual = process.env['PATH'];
     process.env['PATH'] = tempDir();
@@ -602,6 +603,7 @@ exit 77
 for a in "$@"; do case "$a" in -env:UserInstallation=file://*) profile="\${a#-env:UserInstallation=file://}";; *.docx) last="$a";; esac; done
 printf '%%PDF-' > "\${last%.docx}.pdf"
 grep -q 'SelectPdfVersion' "$profile/user/registrymodifications.xcu" 2>/dev/null && grep -q '<value>2</value>' "$profile/user/registrymodifications.xcu" && printf '<pdfaid:part>2</pdfaid:part>' >> "\${last%.docx}.pdf"
+echo '%%EOF' >> "\${last%.docx}.pdf"
 exit 0
 `,
     );
@@ -625,6 +627,7 @@ exit 0
 for a in "$@"; do case "$a" in -env:UserInstallation=file://*) profile="\${a#-env:UserInstallation=file://}";; *.docx) last="$a";; esac; done
 printf '%%PDF-<pdfaid:part>2</pdfaid:part>' > "\${last%.docx}.pdf"
 cat "$profile/user/registrymodifications.xcu" >> "\${last%.docx}.pdf" 2>/dev/null
+echo '%%EOF' >> "\${last%.docx}.pdf"
 exit 0
 `,
     );
@@ -651,6 +654,16 @@ exit 0
     }
   });
 
+  it('refuses a PDF cut short, without the %%EOF every PDF ends with (a disk that filled up, or an office stopped, while it wrote): no reader opens it', async () => {
+    const fake = join(tempDir(), 'soffice');
+    writeFileSync(fake, `#!/bin/sh\nfor a in "$@"; do last="$a"; done\nprintf '%%PDF-1.7\\n1 0 obj\\n<</Type/Catalog' > "\${last%.docx}.pdf"\n`);
+    chmodSync(fake, 0o755);
+    expect(await convertToPdf(new Uint8Array([1]), { office: fake, pdfA: false })).toEqual({
+      failure: 'LibreOffice wrote a PDF cut short, without the end every PDF has (%%EOF): the disk may have filled up, or the office was stopped, while it wrote',
+      hint: `Free some space if the disk of the temporary folder (${temporaryFolder()}) is full, then build again.`,
+    });
+  });
+
   it('takes an office that hangs on two reports in a row, each alone, for hung and tries no more reports of that build; one report that hangs it costs the others nothing', async () => {
     const dir = tempDir();
     const log = join(dir, 'runs.log');
@@ -663,7 +676,7 @@ n=0; hang=$HANG_ALL
 for a in "$@"; do case "$a" in *.docx) n=$((n+1)); [ "$(cat "$a")" = hang ] && hang=1;; esac; done
 echo $n >> ${log}
 [ -n "$hang" ] && exec sleep 1000
-for a in "$@"; do case "$a" in *.docx) printf '%%PDF-' > "\${a%.docx}.pdf";; esac; done
+for a in "$@"; do case "$a" in *.docx) printf '%%PDF-' > "\${a%.docx}.pdf"; echo '%%EOF' >> "\${a%.docx}.pdf";; esac; done
 `,
     );
     chmodSync(fake, 0o755);
@@ -684,7 +697,7 @@ for a in "$@"; do case "$a" in *.docx) printf '%%PDF-' > "\${a%.docx}.pdf";; esa
     // Another build (its own options) tries again; a report that hangs the office alone fails alone.
     rmSync(log);
     const results = await Promise.all(['hang', 'ok', 'ok'].map((text) => convertToPdf(bytes(text), { office: fake, pdfA: false, timeoutMs: 500 })));
-    expect(results).toEqual([timedOut, { bytes: bytes('%PDF-') }, { bytes: bytes('%PDF-') }]);
+    expect(results).toEqual([timedOut, pdfOf(''), pdfOf('')]);
     expect(runs()).toEqual([3, 1, 1, 1]);
   });
 

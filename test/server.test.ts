@@ -730,7 +730,7 @@ console.error = function (...args) {
     // An office that takes 3 s to write its PDF: the build waits for it, as for LibreOffice.
     const bin = tempDir('briefing-office-');
     const office = join(bin, 'soffice');
-    writeFileSync(office, '#!/bin/sh\nsleep 3\nfor a in "$@"; do [ "$prev" = --outdir ] && out="$a"; prev="$a"; done\nprintf %s %PDF-1.4 > "$out/$(basename "$prev" .docx).pdf"\n');
+    writeFileSync(office, '#!/bin/sh\nsleep 3\nfor a in "$@"; do [ "$prev" = --outdir ] && out="$a"; prev="$a"; done\nprintf %s %PDF-1.4 > "$out/$(basename "$prev" .docx).pdf"\necho %%EOF >> "$out/$(basename "$prev" .docx).pdf"\n');
     chmodSync(office, 0o755);
     const on = { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}`, BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime };
     run(['server', 'start'], REPO, on);

@@ -366,7 +366,7 @@ describe('build --watch', () => {
   it('a change that comes while a build runs is weighed by that build: a position the meeting has just started to use', async () => {
     // A stand-in for LibreOffice that takes its time, so that the build is still running when the position changes.
     const bin = tempDir();
-    writeFileSync(join(bin, 'soffice'), `#!/bin/sh\nsleep 1.5\nfor a in "$@"; do last="$a"; done\nprintf '%%PDF-1.7 fake' > "\${last%.docx}.pdf"\n`);
+    writeFileSync(join(bin, 'soffice'), `#!/bin/sh\nsleep 1.5\nfor a in "$@"; do last="$a"; done\nprintf '%%PDF-1.7 fake' > "\${last%.docx}.pdf"\necho '%%EOF' >> "\${last%.docx}.pdf"\n`);
     chmodSync(join(bin, 'soffice'), 0o755);
     const path = process.env.PATH;
     process.env.PATH = `${bin}:${path ?? ''}`;
@@ -399,7 +399,7 @@ describe('build --watch', () => {
   it('sees a reference DOCX saved while the build that first names it runs', async () => {
     const bin = tempDir();
     // It leaves a mark when it starts: the build has read the reference by then.
-    writeFileSync(join(bin, 'soffice'), `#!/bin/sh\ntouch "${join(bin, 'converting')}"\nsleep 1.5\nfor a in "$@"; do last="$a"; done\nprintf '%%PDF-1.7 fake' > "\${last%.docx}.pdf"\n`);
+    writeFileSync(join(bin, 'soffice'), `#!/bin/sh\ntouch "${join(bin, 'converting')}"\nsleep 1.5\nfor a in "$@"; do last="$a"; done\nprintf '%%PDF-1.7 fake' > "\${last%.docx}.pdf"\necho '%%EOF' >> "\${last%.docx}.pdf"\n`);
     chmodSync(join(bin, 'soffice'), 0o755);
     const path = process.env.PATH;
     process.env.PATH = `${bin}:${path ?? ''}`;
@@ -723,7 +723,7 @@ test('a save that changes nothing (a touch) builds and writes nothing; a changed
 test('a watch stopped with SIGTERM while a PDF is made stops LibreOffice, removes its folder, writes nothing half, and says no build failed (exit 143)', async () => {
   const bin = tempDir();
   // A stand-in for LibreOffice that takes long enough to be stopped.
-  writeFileSync(join(bin, 'soffice'), `#!/bin/sh\nsleep 30\nfor a in "$@"; do last="$a"; done\nprintf '%%PDF-1.7 fake' > "\${last%.docx}.pdf"\n`);
+  writeFileSync(join(bin, 'soffice'), `#!/bin/sh\nsleep 30\nfor a in "$@"; do last="$a"; done\nprintf '%%PDF-1.7 fake' > "\${last%.docx}.pdf"\necho '%%EOF' >> "\${last%.docx}.pdf"\n`);
   chmodSync(join(bin, 'soffice'), 0o755);
   const dir = exampleProject();
   const child = spawn(process.execPath, [join(REPO, 'bin/briefing.js'), 'build', EXAMPLE_MEETING, '--watch', '--format', 'md,pdf'], {

@@ -233,6 +233,14 @@ function readPdf(path: string, said: string | undefined): PdfResult {
   }
   // A full disk or a broken office can leave an empty file: that is no PDF to publish.
   if (new TextDecoder().decode(bytes.subarray(0, 5)) !== '%PDF-') return { failure: `LibreOffice wrote ${bytes.length ? 'a file that is not a PDF' : 'an empty file'} instead of the PDF` };
+  // A PDF ends with %%EOF (within its last 1,024 bytes, where readers look for it). One cut short, as a disk that filled up or an
+  // office stopped while it wrote leaves it, opened in no reader, and was published as built: LibreOffice may end well all the same.
+  if (!Buffer.from(bytes.subarray(-1024)).toString('latin1').includes('%%EOF')) {
+    return {
+      failure: 'LibreOffice wrote a PDF cut short, without the end every PDF has (%%EOF): the disk may have filled up, or the office was stopped, while it wrote',
+      hint: `Free some space if the disk of the temporary folder (${temporaryFolder()}) is full, then build again.`,
+    };
+  }
   return { bytes };
 }
 

@@ -392,7 +392,7 @@ describe('incremental builds', () => {
   /** A stand-in for soffice that writes, for each DOCX it is given, a "PDF" naming `maker`. */
   function fakeOffice(folder: string, maker: string): string {
     const office = join(folder, 'soffice');
-    writeFileSync(office, `#!/bin/sh\nfor a in "$@"; do case "$a" in *.docx) printf '%%PDF- ${maker}' > "\${a%.docx}.pdf";; esac; done\n`);
+    writeFileSync(office, `#!/bin/sh\nfor a in "$@"; do case "$a" in *.docx) printf '%%PDF- ${maker}' > "\${a%.docx}.pdf"; echo '%%EOF' >> "\${a%.docx}.pdf";; esac; done\n`);
     chmodSync(office, 0o755);
     return office;
   }
@@ -406,7 +406,7 @@ describe('incremental builds', () => {
     // A wrapper, or another install, on PATH: its PDFs were taken for the first one's.
     const other = fakeOffice(tempDir(), 'other');
     expect((await pdf(other)).status).toEqual(all('built'));
-    expect(readFileSync(join(dir, 'out/B.pdf'), 'utf8')).toBe('%PDF- other');
+    expect(readFileSync(join(dir, 'out/B.pdf'), 'utf8')).toBe('%PDF- other%%EOF\n');
     // The same path, upgraded: the package manager replaced its files.
     writeFileSync(other, `${readFileSync(other, 'utf8')}# 24.8\n`);
     expect((await pdf(other)).status).toEqual(all('built'));

@@ -15,11 +15,11 @@ describe('the meetings of a batch built on the main thread', () => {
     const folder = tempDir();
     const office = join(folder, 'soffice');
     const log = join(folder, 'runs.log');
-    writeFileSync(office, `#!/bin/sh\nn=0\nfor a in "$@"; do case "$a" in *.docx) n=$((n+1)); printf '%%PDF-' > "\${a%.docx}.pdf";; esac; done\necho $n >> '${log}'\n`);
+    writeFileSync(office, `#!/bin/sh\nn=0\nfor a in "$@"; do case "$a" in *.docx) n=$((n+1)); printf '%%PDF-' > "\${a%.docx}.pdf"; echo '%%EOF' >> "\${a%.docx}.pdf";; esac; done\necho $n >> '${log}'\n`);
     chmodSync(office, 0o755);
     const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING, 'meetings/b.yaml', 'meetings/c.yaml'], final: false, jobs: 1, formats: ['docx', 'pdf'], office });
     expect(result.summary).toEqual({ built: 3, unchanged: 0, failed: 0 });
-    expect(readFileSync(join(dir, 'out/B.pdf'), 'utf8')).toBe('%PDF-');
+    expect(readFileSync(join(dir, 'out/B.pdf'), 'utf8')).toBe('%PDF-%%EOF\n');
     // One after another, each meeting's PDF was a run of its own: three starts of the office instead of one.
     expect(readFileSync(log, 'utf8')).toBe('3\n');
   });

@@ -11,6 +11,7 @@ import type { GeneratedReport, GenerateOptions, TemplateCache } from '../pipelin
 import { crashedReport } from './crashed.js';
 import { REPORTS_PER_OFFICE_RUN } from '../pdf/convert.js';
 import { sharedStop } from '../pdf/conversion-stop.js';
+import { addressSpaceLimit } from '../util/process.js';
 import type { WorkerSetup, WorkerTask } from './worker.js';
 
 /**
@@ -49,7 +50,7 @@ export interface JobsContext {
  */
 export async function runJobs(paths: readonly string[], context: JobsContext, onResult: (result: GeneratedReport) => void): Promise<number> {
   if (!paths.length) return 0;
-  const threads = Math.min(context.jobs, Math.floor(paths.length / MEETINGS_PER_THREAD));
+  const threads = Math.min(context.jobs, Math.floor(paths.length / MEETINGS_PER_THREAD), threadsWithin(addressSpaceLimit()));
   // The worker's entry runs the worker bundle (dist/worker.cjs) through the code cache.
   const root = packageRoot();
   const workerFile = join(root, 'bin', 'worker.cjs');
@@ -130,6 +131,18 @@ async function runOnMainThread(paths: readonly string[], context: JobsContext, o
     await setImmediate();
   }
   return 0;
+}
+
+const GIB = 2 ** 30;
+
+/**
+ * How many worker threads fit in a limit of address space (`ulimit -v`): V8 reserves some of it for each thread's isolate,
+ * about 0.65 GiB, the main thread's with the rest of the process about 1.4 GiB; counted here as 1 and 1.5, to spare. A
+ * worker that found no room ended the process at once ("Fatal process out of memory: Failed to reserve virtual memory for
+ * CodeRange", Node.js's stack trace, exit 133), which nothing can catch: so none is started that would not fit.
+ */
+function threadsWithin(limit: number | undefined): number {
+  return limit === undefined ? Number.POSITIVE_INFINITY : Math.floor((limit - 1.5 * GIB) / GIB);
 }
 
 /**

@@ -26,3 +26,16 @@ export function processState(pid: number): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * The most bytes of address space this process may take (`ulimit -v`, RLIMIT_AS), from /proc/self/limits; undefined where
+ * there is no such limit, or no /proc to tell (not Linux).
+ */
+export function addressSpaceLimit(): number | undefined {
+  try {
+    const value = Number(/^Max address space\s+(\S+)/m.exec(readFileSync('/proc/self/limits', 'utf8'))?.[1]);
+    return Number.isFinite(value) && value > 0 ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -34,3 +34,22 @@ describe('a batch whose worker threads the system will not start', () => {
     for (let day = 1; day <= 16; day++) expect(existsSync(join(dir, `out/M${day}.docx`)), `M${day}`).toBe(true);
   });
 });
+
+// An address-space limit (ulimit -v, as on a shared machine or some CI runners): V8 reserves some of it for each thread it
+// starts, and a worker that found none ended the whole process, "Fatal process out of memory: Failed to reserve virtual
+// memory for CodeRange", Node.js's stack trace and exit 133, before anything was said or written.
+describe.runIf(existsSync('/proc/self/limits'))('a batch under a limit of address space too small for its worker threads', () => {
+  it('is built on the main thread: every meeting written, exit 0, no crash', () => {
+    const dir = sixteenMeetings();
+    const result = spawnSync('sh', ['-c', 'ulimit -v 3000000 && exec "$0" "$@"', process.execPath, join(REPO, 'bin/briefing.js'), 'build', '--all', '--jobs', '4', '--json'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', BRIEFING_CODE_CACHE: 'off' },
+    });
+    expect(result.stderr).not.toContain('Fatal process out of memory');
+    expect(result.status, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as { summary: unknown; threads: number };
+    expect(report.summary).toEqual({ built: 17, unchanged: 0, failed: 0 });
+    expect(report.threads).toBe(0);
+  });
+});

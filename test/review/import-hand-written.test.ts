@@ -326,6 +326,25 @@ describe('briefing import of a file that is no DOCX', () => {
   });
 });
 
+describe('briefing import and review of the lock file Word keeps beside an open document', () => {
+  // `~$` and the document's name, its first two letters replaced: Tab completes it as readily as the document.
+  const lock = Uint8Array.from([0x0b, ...strToU8('Ilze Desk  '), 0, 0, 0, 0]);
+  it.each(['import', 'review'])('%s names it as that, and the document beside it to give instead', (command) => {
+    const dir = emptyProject();
+    writeFileSync(join(dir, 'Zinojums.docx'), handWrittenDocx([TITLE]));
+    writeFileSync(join(dir, '~$nojums.docx'), lock);
+    const rule = command === 'import' ? 'import/not-a-report' : 'review/not-built-here';
+    const run = runCli([command, '~$nojums.docx'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      `~$nojums.docx  error  This file is not a DOCX: it is the lock file Word keeps beside a document while the document is open (its name starts with ~$), not the document. Give the document itself: Zinojums.docx (save it in Word first: the changes made since it was last saved are only in Word).  ${rule}\n`,
+    );
+    // A lock file whose document is not beside it (moved, or a short name Word prefixed): said so all the same.
+    writeFileSync(join(dir, '~$a.docx'), lock);
+    expect(runCli([command, '~$a.docx'], dir).stderr).toContain('not the document. Give the document itself, its name without the ~$ (Word replaces the first two letters of a longer name), saved in Word.');
+  });
+});
+
 describe('briefing import of a title and dates typed otherwise', () => {
   it('reads a title on two lines, in capitals, and dates typed without spaces or in figures', () => {
     const { run, dir } = importHandWritten([

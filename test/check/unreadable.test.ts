@@ -130,6 +130,14 @@ describe('a folder of the project that cannot be listed', () => {
     expect(built.out).not.toContain('was deleted');
     expect(built.status, built.out).toBe(2);
     expect(existsSync(join(dir, 'out'))).toBe(false);
+
+    // list says it too, and not, after it, that there are no positions yet and to write the first.
+    chmodSync(join(dir, 'positions/educ'), 0o777);
+    chmodSync(join(dir, 'positions'), 0o000);
+    const listed = runAsUser(['list'], dir);
+    expect(listed.out).toContain(problem('positions'));
+    expect(listed.out).not.toContain('No positions yet');
+    expect(listed.status, listed.out).toBe(1);
   });
 
   it.skipIf(!MODES_COUNT)('is said at the folder of templates too: the built-in template is not taken for the project’s own', () => {

@@ -104,6 +104,41 @@ describe('briefing init --update', () => {
     expect(readFileSync(join(dir, `${WORKFLOW}.new`), 'utf8')).toBe(fresh.get(WORKFLOW));
   });
 
+  // Ctrl-C or a full disk in the middle of init left package.json, the config and meetings/.gitkeep: init again refused
+  // (a project already), and --update wrote neither positions/ nor README.md, so neither command finished the project.
+  it('after an init cut short: init again names --update, which writes every file init would have, byte for byte', async () => {
+    const dir = tempDir();
+    expect((await init({ cwd: dir, flags: FLAGS })).exitCode).toBe(0);
+    const whole = snapshot(dir);
+    for (const path of whole.keys()) if (!['package.json', 'briefing.config.yaml', 'meetings/.gitkeep'].includes(path)) rmSync(join(dir, path));
+    for (const folder of ['.github', '.vscode', 'examples', 'templates']) rmSync(join(dir, folder), { recursive: true });
+    // Cut between making the folder and writing its .gitkeep: git keeps no empty folder, so it is filled too.
+    expect(readdirSync(join(dir, 'positions'))).toEqual([]);
+
+    const again = await init({ cwd: dir, flags: FLAGS });
+    expect([again.exitCode, again.diagnostics.map((d) => d.hint)]).toEqual([
+      1,
+      ['An init cut short (Ctrl-C, a full disk) or an upgrade of briefing: `briefing init --update` adds what init writes and the folder lacks. Otherwise carry on with `briefing new meeting` there, or run init in an empty folder (or a fresh clone) for another project.'],
+    ]);
+    const run = runCli(['init', '--update'], dir, SYSTEM_PATH);
+    expect([run.status, run.stderr]).toEqual([0, '']);
+    expect(run.stdout.split('\n').filter((line) => line.startsWith('created '))).toEqual(
+      ['positions/.gitkeep', 'README.md', 'templates/README.md', '.vscode/settings.json', WORKFLOW, 'examples/meeting.yaml', 'examples/position.yaml', '.gitignore', '.gitattributes', '.npmrc'].map((path) => `created ${path}`),
+    );
+    expect(snapshot(dir)).toEqual(whole);
+
+    // A meetings folder with meetings in it and no .gitkeep, and a README the project removed on purpose later: the first is
+    // left as it is, the second written again (a README that is there is the project's own).
+    rmSync(join(dir, 'meetings/.gitkeep'));
+    writeFileSync(join(dir, 'meetings/notes.txt'), 'Sanāksmes.\n');
+    rmSync(join(dir, 'README.md'));
+    vi.stubEnv('PATH', SYSTEM_PATH.PATH);
+    const later = updateProject({ cwd: dir, flags: {} });
+    vi.unstubAllEnvs();
+    expect([later.exitCode, later.created]).toEqual([0, ['README.md']]);
+    expect(existsSync(join(dir, 'meetings/.gitkeep'))).toBe(false);
+  });
+
   it('leaves a package.json with nothing to add byte for byte as the project wrote it, and names as current only the files that do not differ', async () => {
     const dir = await madeProject();
     const fresh = snapshot(dir);

@@ -605,7 +605,7 @@ describe('briefing init', () => {
       const result = await init({ cwd: dir, flags: { ministry: 'ZM' } });
       expect([result.exitCode, result.diagnostics.map((d) => `${d.ruleId} ${d.hint}`)]).toEqual([
         1,
-        ['output/exists Carry on with `briefing new meeting` there (after an upgrade of briefing, `briefing init --update` adds what the new version writes), or run init in an empty folder (or a fresh clone) for another project.'],
+        ['output/exists An init cut short (Ctrl-C, a full disk) or an upgrade of briefing: `briefing init --update` adds what init writes and the folder lacks. Otherwise carry on with `briefing new meeting` there, or run init in an empty folder (or a fresh clone) for another project.'],
       ]);
     }
   });

@@ -37,7 +37,7 @@ Never replaces a file. A .gitignore, .gitattributes or .npmrc that is there gets
 
 Without a terminal nothing is asked: --ministry is then required.
 
-After an upgrade of briefing, \`briefing init --update\` in the project adds the files, lines and package.json keys this version writes and the project lacks, and asks nothing (the ministry and who signs come from briefing.config.yaml). The workflow, .vscode/settings.json, the examples and templates/README.md are never replaced: where one differs from this version's, this version's is written beside it as <name>.new, to compare and take from. briefing.config.yaml and README.md are the project's own.`),
+After an upgrade of briefing, \`briefing init --update\` in the project adds the files, lines and package.json keys this version writes and the project lacks, and asks nothing (the ministry and who signs come from briefing.config.yaml). The workflow, .vscode/settings.json, the examples and templates/README.md are never replaced: where one differs from this version's, this version's is written beside it as <name>.new, to compare and take from. briefing.config.yaml and a README.md that is there are the project's own. After an init cut short (Ctrl-C, a full disk), which init run again refuses, \`briefing init --update\` writes what it left out: README.md, and meetings/ and positions/ where missing or empty.`),
     )
     .action(async (folder: string | undefined, options: InitFlags & { update?: boolean }) => {
       const { update, ...flags } = options;

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, delimiter, dirname, join, relative, resolve, sep } from 'node:path';
 import { projectPath, readIfThere, readText } from '../load/files.js';
 import { checkedOutBranch } from '../load/git.js';
@@ -18,12 +18,13 @@ import type { Project } from '../load/project.js';
 
 /**
  * `briefing init --update`: a project init made, brought up to what this version of init writes,
- * nothing of the project's replaced. A file init writes that is missing is created; `.gitignore`,
+ * nothing of the project's replaced. A file init writes that is missing is created (an init cut short is
+ * finished so: the README, the meetings and positions folders where missing or empty); `.gitignore`,
  * `.gitattributes` and `.npmrc` get the lines they lack, package.json the scripts and keys; the
  * workflow, `.vscode/settings.json`, the examples and `templates/README.md` that differ from this
  * version's (an older init wrote them, or the project changed them: both are possible) are kept,
  * and this version's text is written beside each as `<name>.new`, to compare and take from. The
- * config and the project's README are the project's own: never touched.
+ * config and a README that is there are the project's own: never touched.
  */
 export function updateProject(options: InitOptions): InitResult {
   const folder = options.folder ?? '.';
@@ -71,8 +72,14 @@ export function updateProject(options: InitOptions): InitResult {
   const current = [...whole.keys()].filter((path) => there(path) && !differing.some(([other]) => other === path));
   const merged = [...lines.keys()].filter(there).map((path) => ({ path, ...files.withLines(path, readText(join(root, path), join(folder, path)), lines.get(path) ?? '') }));
   const packageJson = plannedPackageJson(root, spec);
+  // What init writes of the project's own, missing after an init cut short (Ctrl-C, a full disk) or deleted since: the
+  // meetings and positions folders, where they are not there or empty (git keeps no empty folder), and the README.
+  const ownFiles: [string, string][] = [
+    ...[config.paths.meetings, config.paths.positions].map((dir) => projectPath(root, join(root, dir))).filter((dir) => dir !== '' && missingOrEmpty(join(root, dir))).map((dir): [string, string] => [`${dir}/.gitkeep`, '']),
+    ...(there('README.md') ? [] : [['README.md', files.readme(chosen, manager)] satisfies [string, string]]),
+  ];
 
-  const made: [string, string][] = [...(packageJson.kind === 'new' ? [['package.json', packageJson.text] satisfies [string, string]] : []), ...fresh];
+  const made: [string, string][] = [...(packageJson.kind === 'new' ? [['package.json', packageJson.text] satisfies [string, string]] : []), ...ownFiles, ...fresh];
   writeSet(root, folder, made, [
     ...(packageJson.kind === 'update' && packageJson.added.length ? [{ path: 'package.json', text: packageJson.text }] : []),
     ...merged.filter((file) => file.added.length),
@@ -89,6 +96,12 @@ export function updateProject(options: InitOptions): InitResult {
     diagnostics: [...otherBranch(root, folder, workflow.path, differing), ...globalRunsItself(spec)],
     exitCode: ExitCode.ok,
   };
+}
+
+/** A folder that is not there, or holds nothing: init's `.gitkeep` makes it one git keeps. */
+function missingOrEmpty(dir: string): boolean {
+  if (!existsSync(dir)) return true;
+  return statSync(dir).isDirectory() && readdirSync(dir).length === 0;
 }
 
 /**

@@ -34,7 +34,7 @@ export function projectAlready(root: string, folder: string, ministry: string | 
       'error',
       'output/exists',
       'This folder is a briefing project already; init wrote nothing.',
-      other ?? 'Carry on with `briefing new meeting` there (after an upgrade of briefing, `briefing init --update` adds what the new version writes), or run init in an empty folder (or a fresh clone) for another project.',
+      other ?? 'An init cut short (Ctrl-C, a full disk) or an upgrade of briefing: `briefing init --update` adds what init writes and the folder lacks. Otherwise carry on with `briefing new meeting` there, or run init in an empty folder (or a fresh clone) for another project.',
     ),
   ];
 }

@@ -623,6 +623,32 @@ describe('briefing init', () => {
     expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('dist/\n');
   });
 
+  // An init cut short, its config then removed to start again: init refused meetings/.gitkeep, an empty file it writes itself.
+  it('goes on around the files it would write that are there with the very bytes it writes, refusing one that differs', async () => {
+    const dir = tempDir();
+    const flags = { ...SIGNED, tool: 'file:x.tgz' };
+    expect((await init({ cwd: dir, flags })).exitCode).toBe(0);
+    const files = () => new Map(globSync('**', { cwd: dir, dot: true }).sort().map((path) => [path, readFileSync(join(dir, path), 'utf8')]));
+    const whole = files();
+    for (const path of whole.keys()) if (!['package.json', 'meetings/.gitkeep', 'positions/.gitkeep', 'README.md'].includes(path)) rmSync(join(dir, path));
+    const again = await init({ cwd: dir, flags });
+    expect([again.exitCode, again.diagnostics, again.same, again.kept]).toEqual([0, [], ['meetings/.gitkeep', 'positions/.gitkeep', 'README.md'], []]);
+    expect(again.created).toEqual(['briefing.config.yaml', 'templates/README.md', '.gitignore', '.gitattributes', '.npmrc', '.vscode/settings.json', '.github/workflows/briefings.yml', 'examples/meeting.yaml', 'examples/position.yaml']);
+    expect(files()).toEqual(whole);
+
+    // Printed as kept, as init writes them; a keeper with a line of the user's in it is theirs, and stops init.
+    rmSync(join(dir, 'briefing.config.yaml'));
+    rmSync(join(dir, 'examples'), { recursive: true });
+    const run = runCli(['init', '--ministry', 'IZM', '--tool', 'file:x.tgz'], dir);
+    expect([run.status, run.stderr]).toEqual([0, '']);
+    expect(run.stdout).toContain('kept    meetings/.gitkeep (as init writes it)\n');
+    rmSync(join(dir, 'briefing.config.yaml'));
+    rmSync(join(dir, 'examples'), { recursive: true });
+    writeFileSync(join(dir, 'positions/.gitkeep'), 'x\n');
+    const refused = await init({ cwd: dir, flags });
+    expect([refused.exitCode, refused.diagnostics.map((d) => `${d.file} ${d.ruleId}`)]).toEqual([1, ['positions/.gitkeep output/exists']]);
+  });
+
   it('refuses a folder inside the meetings, positions or templates of a project above, whose files that project would read as its own', async () => {
     const dir = tempDir();
     expect((await init({ cwd: dir, flags: { ministry: 'IZM', tool: 'file:x.tgz' } })).exitCode).toBe(0);

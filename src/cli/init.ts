@@ -33,7 +33,7 @@ Examples:
 
 Run it in the folder where briefing was installed (npm install -D <briefing tarball or git URL>): the package.json npm wrote is kept, and the scripts build and check are added to it.
 
-Never replaces a file. A .gitignore, .gitattributes or .npmrc that is there gets the lines it lacks, and a README.md is kept (a fresh clone of a new repository has these), as are a .vscode/settings.json and a templates/README.md; for any other file init would write that exists, init names it, writes nothing and exits with 1 (a LICENSE or any file of your own is left alone).
+Never replaces a file. A .gitignore, .gitattributes or .npmrc that is there gets the lines it lacks, and a README.md is kept (a fresh clone of a new repository has these), as are a .vscode/settings.json and a templates/README.md; a file init would write that holds exactly init's bytes (an init cut short) is kept and the rest written; for any other file init would write that exists, init names it, writes nothing and exits with 1 (a LICENSE or any file of your own is left alone).
 
 Without a terminal nothing is asked: --ministry is then required.
 
@@ -96,11 +96,13 @@ async function printInit(io: Io, result: InitResult): Promise<void> {
   if (!result.created.length) return;
   const prefix = result.folder === '.' ? '' : `${result.folder}/`;
   // The workflow may be above the folder, at the repository's top (`../.github/workflows/briefings.yml`).
-  for (const path of result.created) console.log(`${io.out.green('created')} ${path.startsWith('../') ? join(result.folder, path) : `${prefix}${path}`}`);
+  const shown = (path: string) => (path.startsWith('../') ? join(result.folder, path) : `${prefix}${path}`);
+  for (const path of result.created) console.log(`${io.out.green('created')} ${shown(path)}`);
   if (result.updated.length) console.log(`${io.out.green('updated')} ${prefix}package.json (${result.updated.join(', ')})`);
   for (const { path, added } of result.merged) {
     console.log(added.length ? `${io.out.green('updated')} ${prefix}${path} (${added.join(', ')})` : `${io.out.dim('kept')}    ${prefix}${path} (it has what briefing needs)`);
   }
+  for (const path of result.same ?? []) console.log(`${io.out.dim('kept')}    ${shown(path)} (as init writes it)`);
   for (const path of result.kept) {
     const note = keptFileNote(path);
     console.log(`${io.out.dim('kept')}    ${prefix}${path} (yours; briefing's own not written${note === undefined ? '' : `: ${note}`})`);

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createFiles } from '../emit/create.js';
 import { EDIT_ADVICE, writeAllAtomic } from '../emit/write.js';
@@ -56,6 +56,8 @@ export interface InitResult {
   merged: { path: string; added: string[] }[];
   /** Files the folder had that init leaves as they are, its own not written (a clone's `README.md`). */
   kept: string[];
+  /** Files the folder had with the very bytes init writes (an init cut short, its config removed): left as they are, the rest written. */
+  same?: string[];
   /** The workflow init wrote, from the folder (`../.github/workflows/briefings.yml` at the top of a repository the folder lies in); none when it wrote none. */
   workflow?: string;
   /** The VS Code settings init wrote at the top of a repository the folder lies in (`../.vscode/settings.json`), from the folder. */
@@ -76,7 +78,7 @@ export interface InitResult {
 /**
  * Creates a ministry's own briefing repository: config, folders, examples, editor and CI
  * settings, README, and the tool as a development dependency. Refuses to replace any file
- * (exit 1 naming it); a package.json that npm wrote when briefing was installed is kept,
+ * (exit 1 naming it), but goes on around one with the very bytes it writes; a package.json that npm wrote when briefing was installed is kept,
  * and only the keys init needs are added to it.
  */
 export async function init(options: InitOptions): Promise<InitResult> {
@@ -92,7 +94,13 @@ export async function init(options: InitOptions): Promise<InitResult> {
   const ministries = builtInMinistries();
   // A file init would replace: said before the questions, not after them.
   const workflowAt = workflowPlace(root);
-  const refusedFirst = refusedFiles(root, folder, [...INIT_FILES, workflowAt.path]);
+  const spec = options.flags.tool ?? toolSpec(root);
+  // A new folder has no lockfile yet: it is installed as the project that runs init was (`pnpm exec briefing init ../other`),
+  // whose `packageManager` the new package.json does not have.
+  const manager = existsSync(join(root, 'package.json')) ? packageManagerIn(root) : { ...packageManagerIn(installingProject()?.root ?? root), pinned: false };
+  // The files whose text the answers do not change: one there with init's very bytes is no reason to stop.
+  const knownFirst = new Map([...FOLDER_KEEPERS, [workflowAt.path, files.workflow(workflowAt.below, workflowAt.file, manager)]]);
+  const refusedFirst = refusedFiles(root, folder, [...INIT_FILES, workflowAt.path], knownFirst);
   if (refusedFirst) return refusedFirst;
   const fill = async (answers: Answers) => {
     const issuingMinistry = await answers.select(
@@ -110,10 +118,6 @@ export async function init(options: InitOptions): Promise<InitResult> {
   if (issuingMinistry === undefined) throw new Error('init: the issuing ministry is missing after assertComplete');
   const chosen: files.InitAnswers = { issuingMinistry, signature, visa };
 
-  const spec = options.flags.tool ?? toolSpec(root);
-  // A new folder has no lockfile yet: it is installed as the project that runs init was (`pnpm exec briefing init ../other`),
-  // whose `packageManager` the new package.json does not have.
-  const manager = existsSync(join(root, 'package.json')) ? packageManagerIn(root) : { ...packageManagerIn(installingProject()?.root ?? root), pinned: false };
   const tool = toolFiles(chosen, { spec, manager, workflow: workflowAt, ministries });
   const texts = new Map<string, string>([
     [CONFIG_FILE, files.configFile(chosen, files.signatureExamples(issuingMinistry, namesOn(ministries[issuingMinistry], options.today)))],
@@ -125,15 +129,16 @@ export async function init(options: InitOptions): Promise<InitResult> {
     ...tool.examples,
   ]);
   // Again after the questions: a file may have come meanwhile.
-  const refused = refusedFiles(root, folder, [...texts.keys()]);
+  const refused = refusedFiles(root, folder, [...texts.keys()], texts);
   if (refused) return refused;
   const existing = [...texts.keys()].filter((path) => existsSync(join(root, path)));
+  const same = existing.filter((path) => !MERGED_FILES.has(path) && asInitWrites(join(root, path), texts.get(path)));
 
   // Everything is worked out first (a package.json that is not JSON stops here), then the new
   // files are made as one set: a failure half way removes what was made, so a second try can run.
   const packageJson = plannedPackageJson(root, spec);
   const merged = existing.filter((path) => MERGED_FILES.has(path)).map((path) => ({ path, ...files.withLines(path, readText(join(root, path), join(folder, path)), texts.get(path) ?? '') }));
-  const kept = [...existing.filter((path) => KEPT_FILES.has(path)), ...(packageJson.kind === 'update' ? packageJson.kept : [])];
+  const kept = [...existing.filter((path) => KEPT_FILES.has(path) && !same.includes(path)), ...(packageJson.kind === 'update' ? packageJson.kept : [])];
   const fresh: [string, string][] = [...(packageJson.kind === 'new' ? [['package.json', packageJson.text] satisfies [string, string]] : []), ...[...texts].filter(([path]) => !existing.includes(path))];
   writeSet(root, folder, fresh, [
     ...(packageJson.kind === 'update' && packageJson.added.length ? [{ path: 'package.json', text: packageJson.text }] : []),
@@ -147,6 +152,7 @@ export async function init(options: InitOptions): Promise<InitResult> {
     updated: packageJson.kind === 'update' ? packageJson.added : [],
     merged: merged.map(({ path, added }) => ({ path, added })),
     kept,
+    ...(same.length ? { same } : {}),
     manager,
     diagnostics: [
       ...(options.flags.tool === undefined ? toolOutside(root, briefingSpec(packageJson.text) ?? spec, manager) : []),
@@ -189,14 +195,34 @@ const INIT_FILES = [
   ...EXAMPLES.map((example) => example.to),
 ];
 
-/** Why init writes nothing in `root`: a file of `paths` there that it would replace (a project already is {@link projectAlready}'s). */
-function refusedFiles(root: string, folder: string, paths: readonly string[]): InitResult | undefined {
-  const taken = paths.filter((path) => existsSync(join(root, path)) && !MERGED_FILES.has(path) && !KEPT_FILES.has(path));
+/** The empty folders' keepers init writes, whose text nothing changes. */
+const FOLDER_KEEPERS: ReadonlyMap<string, string> = new Map([
+  ['meetings/.gitkeep', ''],
+  ['positions/.gitkeep', ''],
+]);
+
+/**
+ * Why init writes nothing in `root`: a file of `paths` there that it would replace (a project already is {@link projectAlready}'s).
+ * One with the very bytes init writes (`known`, by path) is none: nothing of the user's is at stake, and init goes on around it.
+ */
+function refusedFiles(root: string, folder: string, paths: readonly string[], known: ReadonlyMap<string, string>): InitResult | undefined {
+  const taken = paths.filter((path) => existsSync(join(root, path)) && !MERGED_FILES.has(path) && !KEPT_FILES.has(path) && !asInitWrites(join(root, path), known.get(path)));
   if (!taken.length) return undefined;
   const problems = taken.map((path) =>
     diagnostic(join(folder, path), undefined, 'error', 'output/exists', 'This file already exists; init wrote nothing.', 'Run init in an empty folder (or a fresh clone), or move the file away.'),
   );
   return { folder, created: [], updated: [], merged: [], kept: [], diagnostics: problems, exitCode: ExitCode.problems };
+}
+
+/** Whether the file at `target` is a plain file holding exactly `text` (compared only when the sizes match: a link to a device is never read). */
+function asInitWrites(target: string, text: string | undefined): boolean {
+  if (text === undefined) return false;
+  try {
+    const stat = statSync(target);
+    return stat.isFile() && stat.size === Buffer.byteLength(text) && readFileSync(target).equals(Buffer.from(text));
+  } catch {
+    return false;
+  }
 }
 
 /** Files of lines a folder may already have (a clone of a new GitLab or GitHub repository): init adds the lines they lack. */

@@ -166,7 +166,11 @@ function placeInFile(source: FieldSource, ref: FieldRef, at: Place, printedOpeni
   if (!value) return undefined;
   const fileLines = source.file.text.split(/\r?\n/);
   const indicator = fileLines[value.line - 1]?.slice(value.column - 1) ?? '';
-  if (!/^[|>]/.test(indicator)) return at.line === 1 ? { line: value.line, column: value.column + at.column } : value;
+  if (!/^[|>]/.test(indicator)) {
+    // A quoted scalar's text starts after its quote, a plain one's at its first letter.
+    const textStart = /^["']/.test(indicator) ? value.column + 1 : value.column;
+    return at.line === 1 ? { line: value.line, column: textStart + at.column - 1 } : value;
+  }
   const opening = unscopedLine(printedOpening, fieldScope(ref));
   const before = unscopedLine(printedBefore, fieldScope(ref));
   const leadingNewlines = /^\n*/.exec(source.raw.replace(/\r\n?/g, '\n'))?.[0].length ?? 0;

@@ -78,3 +78,17 @@ test('fieldSpans: where each field lies in the report, with fields sharing lines
     { index: 2, first: 5, column: 1, last: 7, end: 2 },
   ]);
 });
+
+test('an abbreviation in an `outcome` written on its key’s line is placed at its column there, plain or quoted; one on the second line of a literal outcome too', async () => {
+  const config = exampleFile('briefing.config.yaml').replace('    short: ES\n', '    short: ES\n  - term: Eiropas Komisija\n    short: EK\n');
+  const withOutcome = (outcome: string) => exampleFile(EXAMPLE_MEETING).replace(/^outcome: >-\n.*\n.*\n/m, `outcome: ${outcome}\n`);
+  const placed = async (meeting: string) =>
+    (await check({ cwd: exampleProject({ 'briefing.config.yaml': config, [EXAMPLE_MEETING]: meeting }), paths: [EXAMPLE_MEETING], final: false })).diagnostics.map((d) => [d.file, d.line, d.column, d.ruleId]);
+  for (const outcome of ['Rezultātus izmantos EK darbā.', '"Rezultātus izmantos EK darbā."', "'Rezultātus izmantos EK darbā.'"]) {
+    const meeting = withOutcome(outcome);
+    expect(await placed(meeting)).toEqual([[EXAMPLE_MEETING, ...placeOf(meeting, 'outcome: ', 'EK'), 'meeting/abbreviation-not-introduced']]);
+  }
+  // The outcome starts in the middle of the report's line; its second line starts a line of its own.
+  const literal = withOutcome('|-\n  Rezultātus izmantos\n  darbā, un EK vērtēs.');
+  expect(await placed(literal)).toEqual([[EXAMPLE_MEETING, ...placeOf(literal, '  darbā, un EK', 'EK'), 'meeting/abbreviation-not-introduced']]);
+});

@@ -92,3 +92,20 @@ test('an abbreviation in an `outcome` written on its key’s line is placed at i
   const literal = withOutcome('|-\n  Rezultātus izmantos\n  darbā, un EK vērtēs.');
   expect(await placed(literal)).toEqual([[EXAMPLE_MEETING, ...placeOf(literal, '  darbā, un EK', 'EK'), 'meeting/abbreviation-not-introduced']]);
 });
+
+test('DOCX warnings after a run of blank lines, on the line before one, and on a field’s last line are placed at their own lines', async () => {
+  // The report makes the run of blank lines one: the lines after it are further down in the file than in the report.
+  const image = '  Teksts ar ![attēlu](a.png).';
+  const body = exampleFile(REFORMS)
+    .replace(/^body: \|\n/m, `body: |\n${image}\n\n\n\n\n${image}\n${image}\n\n`)
+    .replace('  nākotnē.\n', '  nākotnē. Arī ![shēma](b.png).\n');
+  const result = await check({ cwd: exampleProject({ [REFORMS]: body }), paths: [EXAMPLE_MEETING], final: false });
+  const lines = body.split('\n');
+  const at = (text: string, from = 0) => lines.indexOf(text, from) + 1;
+  expect(result.diagnostics.filter((d) => d.ruleId === 'docx/unsupported').map((d) => [d.file, d.line, d.column])).toEqual([
+    [REFORMS, at(image), 13],
+    [REFORMS, at(image, at(image)), 13],
+    [REFORMS, at(image, at(image, at(image))), 13],
+    [REFORMS, ...placeOf(body, '  nākotnē. Arī', '![')],
+  ]);
+});

@@ -178,10 +178,16 @@ function placeInFile(source: FieldSource, ref: FieldRef, at: Place, printedOpeni
   let fileLine = value.line + leadingNewlines + at.line;
   // A folded scalar (`>`) joins lines, and the report's text gains a blank line before a table right under a
   // paragraph, so its lines are not the field's: find the opening line itself, the one nearest where it was looked for.
-  if (startIn(asPrinted(fileLines[fileLine - 1] ?? '').text, wanted) === undefined) fileLine = nearestLineStarting(fileLines, wanted, value.line, fileLine) ?? fileLine;
+  const beforeText = asPrinted(before).text;
+  if (startIn(asPrinted(fileLines[fileLine - 1] ?? '').text, wanted) === undefined) {
+    const nearest = nearestLineStarting(fileLines, wanted, value.line, fileLine);
+    // A paragraph a folded scalar wrote over several lines is none of them: the place is in the line `before` reaches.
+    const folded = nearest === undefined && indicator.startsWith('>') ? placeInFolded(fileLines, wanted, beforeText, value.line, fileLine) : undefined;
+    if (folded) return folded;
+    fileLine = nearest ?? fileLine;
+  }
   const line = asPrinted(fileLines[fileLine - 1] ?? '');
   const start = startIn(line.text, wanted) ?? 0;
-  const beforeText = asPrinted(before).text;
   const end = writtenEnd(line.text, start, beforeText) ?? start + beforeText.length;
   const offset = line.offsets[end] ?? line.offsets.at(-1) ?? 0;
   return { line: fileLine, column: offset + 1 };
@@ -222,6 +228,42 @@ function writtenEnd(text: string, from: number, printed: string): number | undef
     } else return undefined;
   }
   return at;
+}
+
+/**
+ * A folded scalar (`>`) prints a paragraph written over several lines as one line, its lines joined by
+ * spaces: the place `before` (the printed text from the paragraph's start) reaches, in the run of lines
+ * after line `after`, nearest line `guess`, that so joined starts with `wanted`.
+ */
+function placeInFolded(fileLines: readonly string[], wanted: string, before: string, after: number, guess: number): Place | undefined {
+  let nearest: number[] | undefined;
+  for (let first = after + 1; first <= fileLines.length; first++) {
+    const run = foldedRun(fileLines, first, wanted);
+    if (run && (nearest?.[0] === undefined || Math.abs(first - guess) < Math.abs(nearest[0] - guess))) nearest = run;
+  }
+  let left = before.length;
+  for (const [index, line] of (nearest ?? []).entries()) {
+    const printed = asPrinted(fileLines[line - 1] ?? '');
+    const start = printed.text.search(/\S/);
+    const length = printed.text.trim().length;
+    if (left <= length || index === (nearest ?? []).length - 1) return { line, column: (printed.offsets[start + Math.min(left, length)] ?? printed.offsets.at(-1) ?? 0) + 1 };
+    // The space the fold put between this line and the next.
+    left -= length + 1;
+  }
+  return undefined;
+}
+
+/** The lines from line `first` on that a folded scalar joins into text starting with `wanted`: two or more, else undefined. */
+function foldedRun(fileLines: readonly string[], first: number, wanted: string): number[] | undefined {
+  const run: number[] = [];
+  let joined = '';
+  for (let line = first; line <= fileLines.length && joined.length < wanted.length; line++) {
+    const text = asPrinted(fileLines[line - 1] ?? '').text.trim();
+    joined = joined ? `${joined} ${text}` : text;
+    if (!text || !(wanted.startsWith(joined) || joined.startsWith(wanted))) return undefined;
+    run.push(line);
+  }
+  return run.length > 1 && joined.startsWith(wanted) ? run : undefined;
 }
 
 /** The 1-based number of the line after line `after` whose printed text starts with `wanted`, the one nearest line `guess`. */

@@ -109,3 +109,14 @@ test('DOCX warnings after a run of blank lines, on the line before one, and on a
     [REFORMS, ...placeOf(body, '  nākotnē. Arī', '![')],
   ]);
 });
+
+test('a place in a paragraph that a folded scalar (`>`) writes over several lines is said at the line and column where it is', async () => {
+  const config = exampleFile('briefing.config.yaml').replace('    short: ES\n', '    short: ES\n  - term: Eiropas Komisija\n    short: EK\n');
+  const meeting = exampleFile(EXAMPLE_MEETING).replace(/^outcome: >-\n.*\n.*\n/m, 'outcome: >-\n  Rezultātus izmantos\n  darbā, un EK vērtēs.\n');
+  const abbreviation = await check({ cwd: exampleProject({ 'briefing.config.yaml': config, [EXAMPLE_MEETING]: meeting }), paths: [EXAMPLE_MEETING], final: false });
+  expect(abbreviation.diagnostics.map((d) => [d.file, d.line, d.column, d.ruleId])).toEqual([[EXAMPLE_MEETING, ...placeOf(meeting, '  darbā, un EK', 'EK'), 'meeting/abbreviation-not-introduced']]);
+  // An image on the third line of a folded paragraph of the background, the same words on a line above it.
+  const folded = exampleFile(EXAMPLE_MEETING).replace(/^background: \|\n/m, 'background: >\n  Ievads.\n\n  Karte ir\n  pievienota, un\n  ![Karte](karte.png) rāda to.\n\n  Karte ir\n');
+  const image = await check({ cwd: exampleProject({ [EXAMPLE_MEETING]: folded }), paths: [EXAMPLE_MEETING], final: false });
+  expect(image.diagnostics.filter((d) => d.ruleId === 'docx/unsupported').map((d) => [d.file, d.line, d.column])).toEqual([[EXAMPLE_MEETING, ...placeOf(folded, '  ![Karte]', '![')]]);
+});

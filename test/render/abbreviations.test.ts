@@ -150,3 +150,11 @@ test('an abbreviation a field introduces and the report never uses after warns a
   const wordUnused = word.replace(' Stratēģijas mērķi ir skaidri.', ' Mērķi ir skaidri.');
   expect((await check({ cwd: exampleProject({ [reforms]: wordUnused }), paths: [EXAMPLE_MEETING], final: false })).diagnostics.map((d) => d.ruleId)).toEqual(['meeting/abbreviation-unused']);
 });
+
+test('a short form that is the first word of its term ("Erasmus programma (turpmāk – Erasmus)") is the term there, not a use before the introduction', async () => {
+  const meeting = exampleFile(EXAMPLE_MEETING).replace(
+    /^background: \|\n/m,
+    'abbreviations:\n  - term: Erasmus programma\n    short: Erasmus\nbackground: |\n  Erasmus programma (turpmāk – Erasmus) turpinās, un Erasmus atbalsta skolas.\n\n',
+  );
+  expect((await check({ cwd: exampleProject({ [EXAMPLE_MEETING]: meeting }), paths: [EXAMPLE_MEETING], final: false })).diagnostics).toEqual([]);
+});

@@ -149,6 +149,10 @@ test('an abbreviation a field introduces and the report never uses after warns a
   expect((await check({ cwd: exampleProject({ [reforms]: word }), paths: [EXAMPLE_MEETING], final: false })).diagnostics).toEqual([]);
   const wordUnused = word.replace(' Stratēģijas mērķi ir skaidri.', ' Mērķi ir skaidri.');
   expect((await check({ cwd: exampleProject({ [reforms]: wordUnused }), paths: [EXAMPLE_MEETING], final: false })).diagnostics.map((d) => d.ruleId)).toEqual(['meeting/abbreviation-unused']);
+  // A short form of three letters with a small one ("IeM") stands alone as an acronym does: "Iekšlietu" after it is no use of it.
+  const ministry = exampleFile(reforms).replace(/^body: \|\n/m, 'body: |\n  Iekšlietu ministrija (turpmāk – IeM) piedalās. Iekšlietu jomā pārmaiņu nav.\n\n');
+  expect((await check({ cwd: exampleProject({ [reforms]: ministry }), paths: [EXAMPLE_MEETING], final: false })).diagnostics.map((d) => d.ruleId)).toEqual(['meeting/abbreviation-unused']);
+  expect((await check({ cwd: exampleProject({ [reforms]: ministry.replace('Iekšlietu jomā', 'IeM jomā') }), paths: [EXAMPLE_MEETING], final: false })).diagnostics).toEqual([]);
 });
 
 test('a short form that is the first word of its term ("Erasmus programma (turpmāk – Erasmus)") is the term there, not a use before the introduction', async () => {

@@ -1,10 +1,11 @@
-import { closeSync, ftruncateSync, mkdirSync, openSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importReport } from '../../src/commands/import.js';
 import { review } from '../../src/commands/review.js';
 import { UsageError } from '../../src/diagnostics/errors.js';
-import { exampleProject } from '../helpers/project.js';
+import { readBytesWithin } from '../../src/load/files.js';
+import { exampleProject, tempDir } from '../helpers/project.js';
 
 const reviewOf = (cwd: string, docx: string) => review({ cwd, docx, accept: false, cleared: false, rebase: false, today: '2021-02-20' });
 
@@ -28,6 +29,18 @@ describe('the file given to review and import', () => {
     for (const run of [() => reviewOf(dir, 'reply.docx'), () => importReport({ cwd: dir, docx: 'reply.docx' })]) {
       expect(run).toThrow('reply.docx: is larger than 512 MB, more than briefing reads of a DOCX.');
     }
+  });
+
+  it('is read whole when it is exactly as large as the limit, from a file as from one that says it holds nothing (as the files under /proc do) and is read to its end', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'ten.docx'), Buffer.alloc(10, 7));
+    expect(Buffer.from(readBytesWithin(join(dir, 'ten.docx'), 'ten.docx', 10, 'a DOCX'))).toEqual(Buffer.alloc(10, 7));
+    expect(() => readBytesWithin(join(dir, 'ten.docx'), 'ten.docx', 9, 'a DOCX')).toThrow(/^ten\.docx: is larger than .* MB, more than briefing reads of a DOCX\.$/);
+    if (process.platform !== 'linux') return;
+    const version = readFileSync('/proc/version');
+    expect(statSync('/proc/version').size).toBe(0);
+    expect(Buffer.from(readBytesWithin('/proc/version', 'version.docx', version.length, 'a DOCX'))).toEqual(version);
+    expect(() => readBytesWithin('/proc/version', 'version.docx', version.length - 1, 'a DOCX')).toThrow('version.docx: is larger than');
   });
 
   it('is named for what it is when it is no DOCX, with what to do about that kind of file, by review as by import', () => {

@@ -36,6 +36,8 @@ describe('symbolic links out of the project are named and not followed', () => {
     expect(checked.diagnostics).toContainEqual(
       expect.objectContaining({ file: POSITION, ruleId: 'input/link-outside', message: `This is a symbolic link to ${outside}, outside the project; briefing does not read or write through it.` }),
     );
+    // Only the link is left out: the position beside it is still read.
+    expect(loadProject(dir).positionFiles.map((file) => file.path)).toEqual(['positions/youth/youth-participation.yaml']);
     const built = await build({ cwd: dir, inputs: [MEETING], final: false, out: 'out' });
     expect(built.exitCode).toBe(1);
     expect(built.meetings.filter((m) => m.status === 'built')).toEqual([]);
@@ -59,6 +61,21 @@ describe('symbolic links out of the project are named and not followed', () => {
     expect(built.diagnostics.map((d) => [d.file, d.ruleId])).toContainEqual([MEETING, 'input/link-outside']);
     const checked = await check({ cwd: dir, paths: [MEETING], final: false });
     expect(checked.diagnostics.map((d) => [d.file, d.ruleId])).toContainEqual([MEETING, 'input/link-outside']);
+  });
+
+  test('a file named on the command line that lies outside through a link of its own, or through a linked folder on its way, is refused naming that link, outside the folders check walks', async () => {
+    const dir = project();
+    const file = tempDir('briefing-outside-');
+    cpSync(join(dir, MEETING), join(file, 'linked.yaml'));
+    symlinkSync(join(file, 'linked.yaml'), join(dir, 'linked.yaml'));
+    const folder = tempDir('briefing-outside-');
+    cpSync(join(dir, MEETING), join(folder, 'shared.yaml'));
+    symlinkSync(folder, join(dir, 'shared'));
+    const checked = await check({ cwd: dir, paths: ['linked.yaml', 'shared/shared.yaml'], final: false });
+    expect(checked.diagnostics.map((d) => [d.file, d.ruleId, d.message])).toEqual([
+      ['linked.yaml', 'input/link-outside', `This is a symbolic link to ${realpathSync(join(file, 'linked.yaml'))}, outside the project; briefing does not read or write through it.`],
+      ['shared', 'input/link-outside', `This is a symbolic link to ${realpathSync(folder)}, outside the project; briefing does not read or write through it.`],
+    ]);
   });
 
   test('a link in the meetings folder back to the project is named once, not followed round and round (two such ran out of memory)', async () => {
@@ -96,6 +113,18 @@ describe('symbolic links out of the project are named and not followed', () => {
     expect(checked.diagnostics.filter((d) => d.ruleId.startsWith('input/link'))).toEqual([]);
     const built = await build({ cwd: dir, inputs: [MEETING], final: false, out: 'out', formats: ['md'] });
     expect(built.diagnostics.filter((d) => d.ruleId.startsWith('input/link'))).toEqual([]);
+    expect(built.exitCode).toBe(0);
+  });
+
+  test('a plain file whose name starts with a dot (the ._<name>.yaml a Mac leaves beside each file it copies to a shared drive) is not read as a meeting or a position', async () => {
+    const dir = project();
+    writeFileSync(join(dir, 'meetings/._2021-05-17-youth.yaml'), Buffer.from([0, 5, 22, 7, 0, 2, 0, 0, 77, 97, 99]));
+    writeFileSync(join(dir, 'positions/youth/.youth-organisations.yaml'), 'id: youth-organisations\n');
+    const checked = await check({ cwd: dir, paths: [], final: false });
+    expect(checked.diagnostics.map((d) => d.file).filter((file) => file.includes('/.'))).toEqual([]);
+    expect(checked.exitCode).toBe(0);
+    const built = await build({ cwd: dir, inputs: [], all: true, final: false, out: 'out', formats: ['md'] });
+    expect(built.meetings.map((m) => m.meeting)).toEqual([MEETING]);
     expect(built.exitCode).toBe(0);
   });
 

@@ -217,6 +217,27 @@ describe('versions from a real git repository with three commits', () => {
     expect(runCli(['check', '--base', 'HEAD'], dir).stderr).toContain('  Compare with a commit of another branch: --base main');
   });
 
+  test('on a new branch with no commit, the branch the hint names is main where there is one, though another was committed to later', () => {
+    const dir = threeVersions();
+    git(dir, ['checkout', '-q', '-b', 'later']);
+    git(dir, ['commit', '-q', '--allow-empty', '-m', 'later'], { author: 'Briefing Tests', date: '2030-01-01T00:00:00Z' });
+    git(dir, ['checkout', '-q', '--orphan', 'fresh']);
+    expect(runCli(['diff', POSITION], dir).stderr.split('\n')[1]).toBe('  Compare with a commit of another branch: --from main (`git branch` lists them); or commit the files on this branch first.');
+    // Without main (nor master), the branch committed to last.
+    git(dir, ['branch', '-q', '-m', 'main', 'older']);
+    expect(runCli(['diff', POSITION], dir).stderr.split('\n')[1]).toBe('  Compare with a commit of another branch: --from later (`git branch` lists them); or commit the files on this branch first.');
+  });
+
+  test('a submodule committed in the positions folder (a gitlink, no file) is passed over when the project is read at a commit', () => {
+    const dir = threeVersions();
+    const head = git(dir, ['rev-parse', 'HEAD']).trim();
+    git(dir, ['update-index', '--add', '--cacheinfo', `160000,${head},positions/educ/shared`]);
+    git(dir, ['commit', '-q', '-m', 'a submodule among the positions']);
+    const run = runCli(['diff', EXAMPLE_MEETING, '--from', 'HEAD~1', '--to', 'HEAD'], dir);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
+
   test('a partial clone (git clone --filter=blob:none) away from its remote says that git could not fetch the older text, and what to do', () => {
     const source = threeVersions();
     git(source, ['config', 'uploadpack.allowFilter', 'true']);

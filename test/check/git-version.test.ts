@@ -501,7 +501,8 @@ test('in a worktree whose repository was moved away, check, build, list and diff
   // Linked, the changed answer is flagged.
   const linked = runCli(['check'], worktree);
   expect(linked.stdout + linked.stderr).toContain('position/version-not-raised');
-  const moved = `${dir}-moved`;
+  // Into a temporary folder of its own: beside the project it was left behind in /tmp by every run.
+  const moved = join(tempDir(), 'moved');
   renameSync(dir, moved);
   const gitDir = join(dir, '.git/worktrees/desk');
   const said = `${worktree}/.git names the repository folder ${gitDir}, which does not exist: the repository was moved or deleted, or only this folder was copied or mounted`;

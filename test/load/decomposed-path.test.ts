@@ -1,10 +1,10 @@
 import { cpSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { check } from '../../src/commands/check.js';
 import { baseProject } from '../helpers/corpus.js';
 import { initRepository } from '../helpers/git.js';
-import { runCli } from '../helpers/project.js';
+import { runCli, tempDir } from '../helpers/project.js';
 
 // A folder made on a Mac, or named by a pasted text, may have its Latvian letters written decomposed ("i" and a
 // combining macron for "ī"); typed composed, its path was "No such file or folder" though `ls` shows that very name.
@@ -51,8 +51,8 @@ test('build of a meeting in such a folder says the same, not only that there is 
 
 test('-C naming a project folder typed with composed letters, written decomposed on the disk, says so', () => {
   const dir = baseProject({});
-  const parent = join(dir, '..', `${basename(dir)}-parent`);
-  mkdirSync(parent);
+  // A temporary folder of its own: one made beside the project was left behind in /tmp by every run.
+  const parent = tempDir();
   const folder = 'brīfingi'.normalize('NFD');
   renameSync(dir, join(parent, folder));
   const run = runCli(['-C', 'brīfingi', 'check'], parent);

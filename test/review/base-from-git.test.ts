@@ -64,7 +64,8 @@ it('review --rebase in a checkout whose .git leads to a repository that is not t
   const worktree = join(tempDir(), 'desk');
   git(dir, ['worktree', 'add', '-q', worktree]);
   expect(runCli(['review', docx, '--rebase'], worktree).status).toBe(0);
-  renameSync(dir, `${dir}-moved`);
+  // Moved into a temporary folder of its own: beside the project it was left behind in /tmp by every run.
+  renameSync(dir, join(tempDir(), 'moved'));
   const run = runCli(['review', docx, '--rebase'], worktree);
   expect(run.stderr).toContain(`The text the DOCX was built from cannot be read (${worktree}/.git names the repository folder ${dir}/.git/worktrees/desk, which does not exist), so the changes cannot be merged. Where the repository has moved, \`git -C <its new folder> worktree repair ${worktree}\` mends the link`);
   expect(run.stderr).not.toContain('Commit position files');

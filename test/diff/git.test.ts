@@ -259,6 +259,8 @@ describe('versions from a real git repository with three commits', () => {
   test('a branch only the remote has (a CI checkout of a pull request has no local main) is named as the remote’s', () => {
     const source = threeVersions();
     git(source, ['branch', 'release/2021']);
+    // Another of the remote's branches, whose name is as long, is not taken for it too (which would leave the name unsaid).
+    git(source, ['branch', 'winter-draft']);
     const clone = join(tempDir(), 'clone');
     execFileSync('git', ['clone', '-q', `file://${source}`, clone]);
     const run = runCli(['diff', POSITION, '--from', 'release/2021'], clone);

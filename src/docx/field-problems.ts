@@ -158,7 +158,8 @@ function originalLine(normalised: string, line: number): number {
 /**
  * Where a place in a field's text sits in its YAML file: under a block scalar's indicator
  * (`|`, `>`), the line that holds `opening` (the construct's first line), after `before` (the
- * printed text from where `opening` starts to the place); other scalars point at their start.
+ * printed text from where `opening` starts to the place); a plain or quoted value at its column on the key's line (a
+ * plain one continued on the lines under the key on the line the place is on), a quoted one's later paragraph at its start.
  * Both texts are the report's: their footnote and link labels are read as the file writes them.
  */
 function placeInFile(source: FieldSource, ref: FieldRef, at: Place, printedOpening: string, printedBefore = ''): Place | undefined {
@@ -167,9 +168,11 @@ function placeInFile(source: FieldSource, ref: FieldRef, at: Place, printedOpeni
   const fileLines = source.file.text.split(/\r?\n/);
   const indicator = fileLines[value.line - 1]?.slice(value.column - 1) ?? '';
   if (!/^[|>]/.test(indicator)) {
+    const quoted = /^["']/.test(indicator);
     // A quoted scalar's text starts after its quote, a plain one's at its first letter.
-    const textStart = /^["']/.test(indicator) ? value.column + 1 : value.column;
-    return at.line === 1 ? { line: value.line, column: textStart + at.column - 1 } : value;
+    const textStart = quoted ? value.column + 1 : value.column;
+    if (at.line !== 1) return value;
+    return quoted ? { line: value.line, column: textStart + at.column - 1 } : placeInPlain(fileLines, value.line, textStart, at.column);
   }
   const opening = unscopedLine(printedOpening, fieldScope(ref));
   const before = unscopedLine(printedBefore, fieldScope(ref));
@@ -228,6 +231,27 @@ function writtenEnd(text: string, from: number, printed: string): number | undef
     } else return undefined;
   }
   return at;
+}
+
+/**
+ * Where column `column` of the text of a plain value starting at `line`, `start` lies in the file: a plain value
+ * continued on the lines under its key, indented further, is printed as one line, its lines joined by spaces.
+ */
+function placeInPlain(fileLines: readonly string[], line: number, start: number, column: number): Place {
+  const keyIndent = /^ */.exec(fileLines[line - 1] ?? '')?.[0].length ?? 0;
+  let left = column - 1;
+  let at = { line, from: start - 1 };
+  for (;;) {
+    const written = (fileLines[at.line - 1] ?? '').slice(at.from);
+    // A comment (` #`) ends the value: no part of it, and no line after it continues it.
+    const text = written.replace(/\s+#.*$/, '').trimEnd();
+    const next = fileLines[at.line] ?? '';
+    const continued = text.length === written.trimEnd().length && next.trim() !== '' && (/^ */.exec(next)?.[0].length ?? 0) > keyIndent && !next.trim().startsWith('#');
+    if (left <= text.length || !continued) return { line: at.line, column: at.from + left + 1 };
+    // The space the fold put between this line and the next.
+    left -= text.length + 1;
+    at = { line: at.line + 1, from: next.search(/\S/) };
+  }
 }
 
 /**

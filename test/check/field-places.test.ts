@@ -88,6 +88,9 @@ test('an abbreviation in an `outcome` written on its key’s line is placed at i
     const meeting = withOutcome(outcome);
     expect(await placed(meeting)).toEqual([[EXAMPLE_MEETING, ...placeOf(meeting, 'outcome: ', 'EK'), 'meeting/abbreviation-not-introduced']]);
   }
+  // A plain outcome continued on the lines under its key is printed as one line: the place is on the line it is on.
+  const plain = withOutcome('Rezultātus izmantos\n  darbā, un\n  tos EK vērtēs.');
+  expect(await placed(plain)).toEqual([[EXAMPLE_MEETING, ...placeOf(plain, '  tos EK', 'EK'), 'meeting/abbreviation-not-introduced']]);
   // The outcome starts in the middle of the report's line; its second line starts a line of its own.
   const literal = withOutcome('|-\n  Rezultātus izmantos\n  darbā, un EK vērtēs.');
   expect(await placed(literal)).toEqual([[EXAMPLE_MEETING, ...placeOf(literal, '  darbā, un EK', 'EK'), 'meeting/abbreviation-not-introduced']]);

@@ -50,7 +50,9 @@ export interface JobsContext {
  */
 export async function runJobs(paths: readonly string[], context: JobsContext, onResult: (result: GeneratedReport) => void): Promise<number> {
   if (!paths.length) return 0;
-  const threads = Math.min(context.jobs, Math.floor(paths.length / MEETINGS_PER_THREAD), threadsWithin(addressSpaceLimit()));
+  const wanted = Math.min(context.jobs, Math.floor(paths.length / MEETINGS_PER_THREAD));
+  // The limit of address space read only for a batch that would start threads: a single build reads no /proc file for it.
+  const threads = wanted < 2 ? wanted : Math.min(wanted, threadsWithin(addressSpaceLimit()));
   // The worker's entry runs the worker bundle (dist/worker.cjs) through the code cache.
   const root = packageRoot();
   const workerFile = join(root, 'bin', 'worker.cjs');

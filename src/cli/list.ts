@@ -64,7 +64,6 @@ async function printList(io: Io, result: ListResult, json: boolean, filtered: bo
   const width = tableWidth(process.stdout.isTTY ? process.stdout.columns : undefined, process.env.COLUMNS, NARROWEST_TABLE);
   if (json) console.log(JSON.stringify(result.rows, null, 2));
   // Nothing listed because the project could not be read (a folder not to be listed): the errors say so, not "No positions yet".
-  else if (!result.rows.length && hasErrors(result.diagnostics)) process.exitCode = result.exitCode;
-  else console.log((result.what === 'positions' ? formatPositions(result.rows, width, filtered) : formatMeetings(result.rows, width, filtered)).join('\n'));
+  else if (result.rows.length || !hasErrors(result.diagnostics)) console.log((result.what === 'positions' ? formatPositions(result.rows, width, filtered) : formatMeetings(result.rows, width, filtered)).join('\n'));
   process.exitCode = result.exitCode;
 }

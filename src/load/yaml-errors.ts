@@ -124,7 +124,8 @@ function plainWords(
     return { offset: at, rule: 'yaml/multiple-documents', message: 'The file holds a second YAML document after a `---` line.', hint: ERROR_RULES.MULTIPLE_DOCS?.hint };
   }
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  const spaced = CASCADE.has(error.code) ? SPACE_OF_ANOTHER_KIND.exec(text.slice(lineStart, text.indexOf('\n', lineStart) >>> 0)) : null;
+  const line = text.slice(lineStart, text.indexOf('\n', lineStart) >>> 0);
+  const spaced = CASCADE.has(error.code) ? SPACE_OF_ANOTHER_KIND.exec(line) : null;
   if (spaced?.groups) {
     const { head = '', key = '', space = '' } = spaced.groups;
     return {
@@ -134,7 +135,6 @@ function plainWords(
       hint: 'Delete the space after the colon and type it again: text copied from Word, an e-mail or a web page brings no-break spaces, which look the same as a space.',
     };
   }
-  const line = text.slice(lineStart, text.indexOf('\n', lineStart) >>> 0);
   const colon = CASCADE.has(error.code) ? COLON_OF_ANOTHER_KIND.exec(line) : null;
   if (colon?.groups) {
     const { head = '', key = '', mark = '', rest = '' } = colon.groups;

@@ -200,6 +200,7 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
     result.diagnostics.push(...abbreviationsNotIntroduced(loaded.path, printed, model.abbreviations, placeOf));
     result.diagnostics.push(...abbreviationsIntroducedTwice(loaded.path, printed, placeOf));
     result.diagnostics.push(...abbreviationsNeverUsed(loaded.path, printed, placeOf));
+    result.diagnostics.push(...termsWrittenOutAgain(loaded.path, printed, model.abbreviations, placeOf));
   }
   result.diagnostics.push(...unfinishedText(loaded.path, printed, template, placeOf, options.final));
   const fieldTrees = parseReportFields(parts);
@@ -392,6 +393,78 @@ function abbreviationsNeverUsed(meetingPath: string, printed: string, placeOf: (
       ),
     ];
   });
+}
+
+/**
+ * A term of the config or the meeting written out in full in a field (the background, a position) after the report has
+ * introduced its short form: "(turpmāk – ES)" says the report writes "ES" from there on. Any case of the term counts
+ * ("Eiropas Savienībā" for "Eiropas Savienības"). Left alone, as names a report quotes: the term in quotes (the title of
+ * an act), followed by a capitalised word (an institution's name, "Eiropas Savienības Tiesa"), in a treaty's name
+ * ("Līgums par Eiropas Savienības darbību"), in a footnote (which cites documents), and a second introduction (said as such). Said once for each place written,
+ * at its first such mention, with how many more the field has.
+ */
+function termsWrittenOutAgain(
+  meetingPath: string,
+  printed: string,
+  abbreviations: readonly { term: string; short: string }[],
+  placeOf: (line: number, column: number) => FieldPlace | undefined,
+): Diagnostic[] {
+  const said = new Map<string, { field: FieldPlace; term: string; short: string; more: number }>();
+  for (const short of new Set(abbreviations.map((entry) => entry.short))) {
+    const introduced = new RegExp(`${INTRODUCTION_START}\\*{0,2}${escapeRegExp(short)}\\*{0,2}\\)`, 'u').exec(printed);
+    if (!introduced) continue;
+    const from = introduced.index + introduced[0].length;
+    for (const term of new Set(abbreviations.filter((entry) => entry.short === short).map((entry) => entry.term))) {
+      for (const found of printed.slice(from).matchAll(termInAnyCase(term))) {
+        const at = from + found.index;
+        if (nameQuoted(printed, at, at + found[0].length)) continue;
+        const { field } = placeIn(printed, at, placeOf);
+        if (!field?.place) continue;
+        const key = `${field.ref.file}\0${field.ref.field}`;
+        const before = said.get(key);
+        if (before) before.more += 1;
+        else said.set(key, { field, term: found[0].replace(/\s+/g, ' '), short, more: 0 });
+      }
+    }
+  }
+  return [...said.values()].map(({ field, term, short, more }) => {
+    const others = more ? ` (and ${more} more time${more === 1 ? '' : 's'} in this field)` : '';
+    const declined = /\p{Ll}/u.test(short) ? ' in the case the sentence needs' : '';
+    return reportWarning(
+      meetingPath,
+      field,
+      'meeting/abbreviation-written-out',
+      `writes “${term}” in full here, in \`${field.ref.field}\`${others}, after it has introduced “${short}” for it: “(turpmāk – ${short})” promises the short form from there on.`,
+      `Write “${short}”${declined} in its place. A name that holds the term is left as it is: in quotes (an act's title), or followed by a capitalised word (“Eiropas Savienības Tiesa”).`,
+    );
+  });
+}
+
+/** A term as a whole phrase in any of its cases: its last word's ending may change ("Savienības", "Savienībā", "Savienību"); any space between its words. */
+function termInAnyCase(term: string): RegExp {
+  const words = term.trim().split(/\s+/);
+  const last = words.pop() ?? '';
+  const stem = last.length > 3 ? last.replace(/(?:[aeiouāēīū]+s?|s)$/u, '') : last;
+  const ending = stem === last ? '' : '\\p{Ll}{0,4}';
+  const phrase = [...words.map(escapeRegExp), `${escapeRegExp(stem)}${ending}`].join('\\s+');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${phrase}(?![\\p{L}\\p{N}])`, 'gu');
+}
+
+/** Whether the term at start–end belongs to a name the report quotes: inside quotes in its paragraph, before a capitalised word or "(turpmāk", in a treaty's name, or in a footnote. */
+function nameQuoted(printed: string, start: number, end: number): boolean {
+  const paragraphStart = printed.lastIndexOf('\n\n', start) + 1;
+  const before = printed.slice(paragraphStart, start);
+  // A footnote cites documents by their authors' and titles' full names.
+  if (/Līgum\p{L}*\s+par\s+$/u.test(before) || /^\s*\[\^[^\]\s]+\]:/u.test(before)) return true;
+  if (/^[ \t]*\n?[ \t]*(?:[*_]{1,2})?(?:\p{Lu}|\(turpmāk)/u.test(printed.slice(end, end + 40))) return true;
+  // Inside “…”, „…“ or «…»: the marks read in order, “ closing a „ and opening otherwise.
+  const open: string[] = [];
+  for (const mark of before.match(/[“”„«»]/gu) ?? []) {
+    if (mark === '„' || mark === '«' || (mark === '“' && open.at(-1) !== '„')) open.push(mark);
+    else open.pop();
+  }
+  if (open.length) return true;
+  return (before.match(/"/g)?.length ?? 0) % 2 === 1;
 }
 
 /** The report's Markdown with what is not printed text (code, link and e-mail addresses) blanked, line breaks kept, so an offset in it is one in the Markdown. */

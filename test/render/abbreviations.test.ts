@@ -1,6 +1,10 @@
 import { expect, test } from 'vitest';
 import { check } from '../../src/commands/check.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject } from '../helpers/project.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+
+/** All but the term written out again after its introduction, which tests of other rules leave to its own. */
+const notWrittenOut = (d: Diagnostic) => d.ruleId !== 'meeting/abbreviation-written-out';
 
 test('a report that uses an abbreviation of the config but never introduces it warns (the example introduces ES at its name)', async () => {
   expect((await check({ cwd: exampleProject(), paths: [EXAMPLE_MEETING], final: false })).diagnostics).toEqual([]);
@@ -44,9 +48,9 @@ test('an abbreviation of the meeting (its own `abbreviations`) is held to its in
   expect(result.diagnostics.map((d) => [d.file, d.line, d.column, d.ruleId, d.message])).toEqual([
     [EXAMPLE_MEETING, at, 3, 'meeting/abbreviation-not-introduced', 'The report never introduces it: “EK” should first appear as “Eiropas Komisijas (turpmāk – EK)”; it first appears here, in `background`.'],
   ]);
-  // Introduced at its first mention, and used after: nothing to say.
+  // Introduced at its first mention, and used after: nothing to say (the example's background writes “Eiropas Komisija” out further on: abbreviation-written-out's to say).
   const introduced = meeting.replace('  EK priekšlikums ir gaidāms.', '  Eiropas Komisijas (turpmāk – EK) priekšlikums ir gaidāms; EK to publicēs martā.');
-  expect((await check({ cwd: exampleProject({ [EXAMPLE_MEETING]: introduced }), paths: [EXAMPLE_MEETING], final: false })).diagnostics).toEqual([]);
+  expect((await check({ cwd: exampleProject({ [EXAMPLE_MEETING]: introduced }), paths: [EXAMPLE_MEETING], final: false })).diagnostics.filter(notWrittenOut)).toEqual([]);
 });
 
 test('an abbreviation introduced a second time warns at the second introduction: after the template’s, in the background; in a second position', async () => {
@@ -70,7 +74,7 @@ test('a short form that is a word of its own term ("Eiropas Komisija (turpmāk �
   const meeting = exampleFile(EXAMPLE_MEETING).replace(
     /^background: \|\n/m,
     'abbreviations:\n  - term: Eiropas Komisija\n    short: Komisija\nbackground: |\n  Eiropas Komisija (turpmāk – Komisija) publicēja plānu, un Komisija to atbalsta.\n\n',
-  );
+  ).replace('septembrī Eiropas Komisija publicēja', 'septembrī Komisija publicēja');
   expect((await check({ cwd: exampleProject({ [EXAMPLE_MEETING]: meeting }), paths: [EXAMPLE_MEETING], final: false })).diagnostics).toEqual([]);
   // "(turpmāk tekstā – …)", as legal drafting also writes it, introduces it too.
   const inText = meeting.replace('(turpmāk – Komisija)', '(turpmāk tekstā – Komisija)');
@@ -161,4 +165,66 @@ test('a short form that is the first word of its term ("Erasmus programma (turpm
     'abbreviations:\n  - term: Erasmus programma\n    short: Erasmus\nbackground: |\n  Erasmus programma (turpmāk – Erasmus) turpinās, un Erasmus atbalsta skolas.\n\n',
   );
   expect((await check({ cwd: exampleProject({ [EXAMPLE_MEETING]: meeting }), paths: [EXAMPLE_MEETING], final: false })).diagnostics).toEqual([]);
+});
+
+// "Eiropas Savienības" written out again after "(turpmāk – ES)": what a ministry's reviewer marks first (the LM run of 2026-12-07).
+test('a term written out in full after the report introduced its short form warns, once for each field, at its first such mention, in any case of the term', async () => {
+  const reforms = 'positions/educ/equity-reforms.yaml';
+  const body = 'body: |\n  Latvija uzskata, ka Eiropas Savienības līmenī ir jārīkojas.\n  Eiropas Savienībā un Eiropas Savienību vieno kopīgi mērķi.\n\n';
+  const position = exampleFile(reforms).replace(/^body: \|\n/m, body);
+  const line = position.split('\n').findIndex((text) => text.startsWith('  Latvija uzskata, ka')) + 1;
+  const result = await check({ cwd: exampleProject({ [reforms]: position }), paths: [EXAMPLE_MEETING], final: false });
+  expect(result.diagnostics.map((d) => [d.file, d.line, d.column, d.severity, d.ruleId, d.message, d.hint])).toEqual([
+    [
+      reforms,
+      line,
+      23,
+      'warning',
+      'meeting/abbreviation-written-out',
+      `The report of ${EXAMPLE_MEETING} writes “Eiropas Savienības” in full here, in \`body\` (and 2 more times in this field), after it has introduced “ES” for it: “(turpmāk – ES)” promises the short form from there on.`,
+      'Write “ES” in its place. A name that holds the term is left as it is: in quotes (an act\'s title), or followed by a capitalised word (“Eiropas Savienības Tiesa”).',
+    ],
+  ]);
+  // In the background too, said at the meeting's file.
+  const meeting = exampleFile(EXAMPLE_MEETING).replace(/^background: \|\n/m, 'background: |\n  Eiropas\n  Savienības dalībvalstis vienojās.\n\n');
+  const inBackground = await check({ cwd: exampleProject({ [EXAMPLE_MEETING]: meeting }), paths: [EXAMPLE_MEETING], final: false });
+  const at = meeting.split('\n').findIndex((text) => text === '  Eiropas') + 1;
+  expect(inBackground.diagnostics.map((d) => [d.file, d.line, d.column, d.message])).toEqual([
+    [EXAMPLE_MEETING, at, 3, 'The report writes “Eiropas Savienības” in full here, in `background`, after it has introduced “ES” for it: “(turpmāk – ES)” promises the short form from there on.'],
+  ]);
+});
+
+test('a name that holds the term is not the term written out: quoted titles, an institution, a treaty, a second introduction (said as such); nor the term before the introduction', async () => {
+  const reforms = 'positions/educ/equity-reforms.yaml';
+  const names = [
+    'Padome pieņēma “Eiropas Savienības stratēģiju jaunatnei” un «Eiropas Savienības plānu».',
+    'Padome pieņēma „Eiropas Savienības stratēģiju“ un "Eiropas Savienības plānu".',
+    'Lietu izskatīs Eiropas Savienības Tiesa, kā paredz Līgums par Eiropas Savienības darbību un Līguma par Eiropas Savienību 5. pants.',
+    'Lietu izskatīs Eiropas Savienības **Tiesa**.',
+  ];
+  for (const text of names) {
+    const position = exampleFile(reforms).replace(/^body: \|\n/m, `body: |\n  ${text}\n\n`);
+    expect((await check({ cwd: exampleProject({ [reforms]: position }), paths: [EXAMPLE_MEETING], final: false })).diagnostics.filter((d) => d.ruleId !== "markdown/straight-quote"), text).toEqual([]);
+  }
+  // After a quoted title is closed, the term is written out again.
+  const afterQuote = exampleFile(reforms).replace(/^body: \|\n/m, 'body: |\n  Padome pieņēma „Eiropas Savienības stratēģiju“, ko Eiropas Savienības dalībvalstis atbalsta.\n\n');
+  const column = afterQuote.split('\n').find((text) => text.startsWith('  Padome pieņēma „'))?.indexOf('Eiropas Savienības dalībvalstis');
+  expect((await check({ cwd: exampleProject({ [reforms]: afterQuote }), paths: [EXAMPLE_MEETING], final: false })).diagnostics.map((d) => [d.column, d.ruleId])).toEqual([[(column ?? 0) + 1, 'meeting/abbreviation-written-out']]);
+  const again = exampleFile(reforms).replace(/^body: \|\n/m, 'body: |\n  Eiropas Savienības (turpmāk – ES) dalībvalstis vienojās.\n\n');
+  expect((await check({ cwd: exampleProject({ [reforms]: again }), paths: [EXAMPLE_MEETING], final: false })).diagnostics.map((d) => d.ruleId)).toEqual(['meeting/abbreviation-introduced-twice']);
+  // A term of the meeting that the background writes out before it introduces it: the first mention, not a repeat.
+  const meeting = exampleFile(EXAMPLE_MEETING).replace(
+    /^background: \|\n/m,
+    'abbreviations:\n  - term: Eiropas Komisija\n    short: Komisija\nbackground: |\n  Eiropas Komisija (turpmāk – Komisija) publicēja plānu, un Komisija to atbalsta.\n\n',
+  ).replace('septembrī Eiropas Komisija publicēja', 'septembrī Komisija publicēja');
+  expect((await check({ cwd: exampleProject({ [EXAMPLE_MEETING]: meeting }), paths: [EXAMPLE_MEETING], final: false })).diagnostics).toEqual([]);
+  // Written out after it, in another case: a short form that is a word is declined.
+  const declined = meeting.replace('un Komisija to atbalsta.', 'un Eiropas Komisijas priekšsēdētāja to atbalsta.');
+  expect((await check({ cwd: exampleProject({ [EXAMPLE_MEETING]: declined }), paths: [EXAMPLE_MEETING], final: false })).diagnostics.map((d) => [d.ruleId, d.message, d.hint])).toEqual([
+    [
+      'meeting/abbreviation-written-out',
+      'The report writes “Eiropas Komisijas” in full here, in `background`, after it has introduced “Komisija” for it: “(turpmāk – Komisija)” promises the short form from there on.',
+      'Write “Komisija” in the case the sentence needs in its place. A name that holds the term is left as it is: in quotes (an act\'s title), or followed by a capitalised word (“Eiropas Savienības Tiesa”).',
+    ],
+  ]);
 });

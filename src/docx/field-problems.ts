@@ -1,5 +1,5 @@
 import type { Nodes, Root } from 'mdast';
-import { fieldSpans, printedText } from './fields.js';
+import { fieldSpans, printedText, type FieldSpan } from './fields.js';
 import { unclosedAtEnd } from '../util/unclosed.js';
 import { composedText } from '../util/composed.js';
 import type { YamlFile } from '../load/yaml.js';
@@ -127,9 +127,7 @@ export function placeOfReportLine(
   const span = fieldSpans(source).find((one) => {
     const ref = source.fields[one.index]?.ref;
     if (at.field && (ref?.file !== at.field.file || ref.field !== at.field.field)) return false;
-    if (at.line < one.first || at.line > one.last) return false;
-    // A field may share its first and last lines with the template's text: the column tells whose it is.
-    return at.fieldColumn || ((at.line > one.first || at.column >= one.column) && (at.line < one.last || at.column < one.end));
+    return at.fieldColumn ? at.line >= one.first && at.line <= one.last : holds(one, at);
   });
   const field = span && source.fields[span.index];
   if (!span || !field) return undefined;
@@ -142,6 +140,29 @@ export function placeOfReportLine(
   const indent = text.length - text.trimStart().length;
   const place = placeInFile(fieldSource, field.ref, { line: originalLine(field.text, line), column }, text.trim(), text.slice(indent, Math.max(indent, column - 1)));
   return { ref: field.ref, place };
+}
+
+/** Whether a field's span holds a place of the report: a field may share its first and last lines with the template's text, and the column tells whose it is. */
+function holds(span: FieldSpan, at: { line: number; column: number }): boolean {
+  if (at.line < span.first || at.line > span.last) return false;
+  return (at.line > span.first || at.column >= span.column) && (at.line < span.last || at.column < span.end);
+}
+
+/**
+ * The field printed at places of the report asked in report order (each after the one before): its number in
+ * `source.fields`, or undefined for the template's own text. Walks the spans once, however many places are asked.
+ */
+export function fieldsInReportOrder(source: ReportSource): (at: { line: number; column: number }) => number | undefined {
+  const spans = fieldSpans(source);
+  let next = 0;
+  return (at) => {
+    for (; next < spans.length; next++) {
+      const span = spans[next];
+      if (span && (span.last > at.line || (span.last === at.line && span.end > at.column))) break;
+    }
+    const span = spans[next];
+    return span && holds(span, at) ? span.index : undefined;
+  };
 }
 
 /** Line `line` of the printed field (runs of blank lines made one) → line of the field as normalised. */

@@ -20,7 +20,7 @@ import type { RuleId } from '../diagnostics/rules.js';
 import { checkMeeting } from '../validate/meeting-rules.js';
 import { includedPositions } from '../validate/meeting-rule-context.js';
 import { lastDayPrinted, placePrinted } from '../validate/meeting-date-rules.js';
-import { fieldTreeProblems, placeOfReportLine, type FieldPlace } from '../docx/field-problems.js';
+import { fieldsInReportOrder, fieldTreeProblems, placeOfReportLine, type FieldPlace } from '../docx/field-problems.js';
 import { untranslatedMeeting, untranslatedPlace, untranslatedPositions } from '../validate/translation-rules.js';
 import { speakingPointsMissing } from '../validate/speaking-points-rules.js';
 import { resolveReport } from '../resolve/report.js';
@@ -200,7 +200,7 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
     result.diagnostics.push(...abbreviationsNotIntroduced(loaded.path, printed, model.abbreviations, placeOf));
     result.diagnostics.push(...abbreviationsIntroducedTwice(loaded.path, printed, placeOf));
     result.diagnostics.push(...abbreviationsNeverUsed(loaded.path, printed, placeOf));
-    result.diagnostics.push(...termsWrittenOutAgain(loaded.path, printed, model.abbreviations, placeOf));
+    result.diagnostics.push(...termsWrittenOutAgain(loaded.path, printed, model.abbreviations, parts, placeOf));
   }
   result.diagnostics.push(...unfinishedText(loaded.path, printed, template, placeOf, options.final));
   const fieldTrees = parseReportFields(parts);
@@ -407,36 +407,57 @@ function termsWrittenOutAgain(
   meetingPath: string,
   printed: string,
   abbreviations: readonly { term: string; short: string }[],
+  parts: ReportSource,
   placeOf: (line: number, column: number) => FieldPlace | undefined,
 ): Diagnostic[] {
-  const said = new Map<string, { field: FieldPlace; term: string; short: string; more: number }>();
+  // By field (file and key): where it was first written out, or null when that place is not in a file to name.
+  const said = new Map<string, { field: FieldPlace; term: string; short: string; more: number } | null>();
   for (const short of new Set(abbreviations.map((entry) => entry.short))) {
     const introduced = new RegExp(`${INTRODUCTION_START}\\*{0,2}${escapeRegExp(short)}\\*{0,2}\\)`, 'u').exec(printed);
     if (!introduced) continue;
     const from = introduced.index + introduced[0].length;
     for (const term of new Set(abbreviations.filter((entry) => entry.short === short).map((entry) => entry.term))) {
+      // The matches come in report order: the quotes, lines and fields are read once, however often a field writes the term.
+      const quoted = quotedNames(printed);
+      const fieldAt = fieldsInReportOrder(parts);
+      let line = 1;
+      let lineStart = 0;
+      let counted = 0;
       for (const found of printed.slice(from).matchAll(termInAnyCase(term))) {
         const at = from + found.index;
-        if (nameQuoted(printed, at, at + found[0].length)) continue;
-        const { field } = placeIn(printed, at, placeOf);
-        if (!field?.place) continue;
-        const key = `${field.ref.file}\0${field.ref.field}`;
+        if (quoted(at, at + found[0].length)) continue;
+        for (; counted < at; counted += 1) {
+          if (printed[counted] === '\n') {
+            line += 1;
+            lineStart = counted + 1;
+          }
+        }
+        const ref = parts.fields[fieldAt({ line, column: at - lineStart + 1 }) ?? -1]?.ref;
+        if (!ref) continue;
+        const key = `${ref.file}\0${ref.field}`;
         const before = said.get(key);
         if (before) before.more += 1;
-        else said.set(key, { field, term: found[0].replace(/\s+/g, ' '), short, more: 0 });
+        else if (before === undefined) {
+          const field = placeOf(line, at - lineStart + 1);
+          said.set(key, field?.place ? { field, term: found[0].replace(/\s+/g, ' '), short, more: 0 } : null);
+        }
       }
     }
   }
-  return [...said.values()].map(({ field, term, short, more }) => {
+  return [...said.values()].flatMap((first) => {
+    if (!first) return [];
+    const { field, term, short, more } = first;
     const others = more ? ` (and ${more} more time${more === 1 ? '' : 's'} in this field)` : '';
     const declined = /\p{Ll}/u.test(short) ? ' in the case the sentence needs' : '';
-    return reportWarning(
-      meetingPath,
-      field,
-      'meeting/abbreviation-written-out',
-      `writes “${term}” in full here, in \`${field.ref.field}\`${others}, after it has introduced “${short}” for it: “(turpmāk – ${short})” promises the short form from there on.`,
-      `Write “${short}”${declined} in its place. A name that holds the term is left as it is: in quotes (an act's title), or followed by a capitalised word (“Eiropas Savienības Tiesa”).`,
-    );
+    return [
+      reportWarning(
+        meetingPath,
+        field,
+        'meeting/abbreviation-written-out',
+        `writes “${term}” in full here, in \`${field.ref.field}\`${others}, after it has introduced “${short}” for it: “(turpmāk – ${short})” promises the short form from there on.`,
+        `Write “${short}”${declined} in its place. A name that holds the term is left as it is: in quotes (an act's title), or followed by a capitalised word (“Eiropas Savienības Tiesa”).`,
+      ),
+    ];
   });
 }
 
@@ -450,21 +471,37 @@ function termInAnyCase(term: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${phrase}(?![\\p{L}\\p{N}])`, 'gu');
 }
 
-/** Whether the term at start–end belongs to a name the report quotes: inside quotes in its paragraph, before a capitalised word or "(turpmāk", in a treaty's name, or in a footnote. */
-function nameQuoted(printed: string, start: number, end: number): boolean {
-  const paragraphStart = printed.lastIndexOf('\n\n', start) + 1;
-  const before = printed.slice(paragraphStart, start);
-  // A footnote cites documents by their authors' and titles' full names.
-  if (/Līgum\p{L}*\s+par\s+$/u.test(before) || /^\s*\[\^[^\]\s]+\]:/u.test(before)) return true;
-  if (/^[ \t]*\n?[ \t]*(?:[*_]{1,2})?(?:\p{Lu}|\(turpmāk)/u.test(printed.slice(end, end + 40))) return true;
-  // Inside “…”, „…“ or «…»: the marks read in order, “ closing a „ and opening otherwise.
-  const open: string[] = [];
-  for (const mark of before.match(/[“”„«»]/gu) ?? []) {
-    if (mark === '„' || mark === '«' || (mark === '“' && open.at(-1) !== '„')) open.push(mark);
-    else open.pop();
-  }
-  if (open.length) return true;
-  return (before.match(/"/g)?.length ?? 0) % 2 === 1;
+/**
+ * Whether a term found in `printed` belongs to a name the report quotes: inside quotes in its paragraph, before a
+ * capitalised word or "(turpmāk", in a treaty's name, or in a footnote. Asked with offsets that only grow, it reads each
+ * character once: a paragraph of megabytes that writes the term at every line costs its length, not its square.
+ */
+function quotedNames(printed: string): (start: number, end: number) => boolean {
+  let at = 0;
+  let paragraph = 0;
+  let line = 0;
+  // The quotation marks open here: “…”, „…“ or «…», “ closing a „ and opening otherwise; straight ones counted.
+  let open: string[] = [];
+  let straight = 0;
+  return (start, end) => {
+    for (; at < start; at += 1) {
+      const char = printed[at];
+      if (char === '\n') line = at + 1;
+      if (char === '\n' && printed[at + 1] === '\n') {
+        open = [];
+        straight = 0;
+        paragraph = at + 1;
+      } else if (char === '„' || char === '«' || (char === '“' && open.at(-1) !== '„')) open.push(char);
+      else if (char === '“' || char === '”' || char === '»') open.pop();
+      else if (char === '"') straight += 1;
+    }
+    if (open.length || straight % 2 === 1) return true;
+    // A footnote cites documents by their authors' and titles' full names.
+    const footnote = /^\s*\[\^[^\]\s]+\]:/u;
+    if (footnote.test(printed.slice(paragraph, Math.min(start, paragraph + 200))) || footnote.test(printed.slice(line, Math.min(start, line + 200)))) return true;
+    if (/Līgum\p{L}*\s+par\s+$/u.test(printed.slice(Math.max(paragraph, start - 40), start))) return true;
+    return /^[ \t]*\n?[ \t]*(?:[*_]{1,2})?(?:\p{Lu}|\(turpmāk)/u.test(printed.slice(end, end + 40));
+  };
 }
 
 /** The report's Markdown with what is not printed text (code, link and e-mail addresses) blanked, line breaks kept, so an offset in it is one in the Markdown. */

@@ -167,6 +167,28 @@ describe('briefing clear', () => {
     expect(runCli(['clear', 'equity-reforms', '-m', 'AM', '-d', '2021-02-20', '--withdraw'], dir).stdout).toBe(`${file}: already recorded, nothing changed\nStill waiting for: AM, LM.\n`);
   });
 
+  // A ref that came a week after the e-mail moved the clearance, and so the report's date, to the day it was typed in (the LM run of 2026-12-07).
+  it('keeps the day on record when the same answer is recorded again without --date (a ref added later); a new answer without --date is of today', () => {
+    const dir = exampleProject();
+    const file = 'positions/educ/equity-reforms.yaml';
+    expect(runCli(['clear', 'equity-reforms', '-m', 'AM', '-d', '2021-02-15'], dir).status).toBe(0);
+    const later = runCli(['clear', 'equity-reforms', '-m', 'AM', '--ref', 'ĀM vēstule Nr. 1-2/345'], dir);
+    expect(later.stdout.split('\n').slice(0, 3)).toEqual([
+      `updated ${file}`,
+      '  clearance.AM.ref  ĀM e-pasts, 15.02.2021. → ĀM vēstule Nr. 1-2/345',
+      'The same answer as on record: clearance.AM.date is kept at 2021-02-15. Give --date to record another day.',
+    ]);
+    expect(parse(readFileSync(join(dir, file), 'utf8')).clearance.AM).toMatchObject({ status: 'cleared', date: '2021-02-15', ref: 'ĀM vēstule Nr. 1-2/345' });
+    // With --date, the day given is recorded, as before.
+    expect(runCli(['clear', 'equity-reforms', '-m', 'AM', '-d', '2021-02-16'], dir).stdout.split('\n').slice(0, 2)).toEqual([`updated ${file}`, '  clearance.AM.date  2021-02-15 → 2021-02-16']);
+    // Another answer (an objection) is a new record: of today when no day is given.
+    const objected = runCli(['clear', 'equity-reforms', '-m', 'AM', '--object', '--note', 'Iebilst pret 2. punktu'], dir);
+    const today = parse(readFileSync(join(dir, file), 'utf8')).clearance.AM.date as string;
+    expect(today).not.toBe('2021-02-16');
+    expect(objected.stdout).toContain(`  clearance.AM.date    2021-02-16 → ${today}\n`);
+    expect(objected.stdout).not.toContain('kept at');
+  });
+
   it('names a ministry no meeting requires as on the day of its answer: VARAM by its name since 2023', () => {
     const result = clear({ cwd: exampleProject(), position: 'positions/educ/equity-reforms.yaml', ministry: 'VARAM', date: '2025-03-05', status: 'pending' });
     expect(result.diagnostics.filter((d) => d.ruleId === 'clearance/not-required').map((d) => d.message)).toEqual([

@@ -27,7 +27,7 @@ export function registerClear(program: Command, io: Io): void {
     .description('Record a ministry’s answer on positions — cleared, asked (pending), objected, withdrawn — keeping the files’ comments and layout.')
     .addArgument(offerFromProject(new Argument('<positions...>', 'position files or ids; a meeting file for every position it uses'), 'position-ids', { files: true }))
     .addOption(offer(new Option('-m, --ministry <code>', 'the ministry that answered, e.g. AM').makeOptionMandatory(), 'ministry-codes'))
-    .option('-d, --date <date>', 'day of the answer (of the request, with --pending), YYYY-MM-DD or DD.MM.YYYY (default: today)')
+    .option('-d, --date <date>', 'day of the answer (of the request, with --pending), YYYY-MM-DD or DD.MM.YYYY (default: today; the same answer given again keeps its day)')
     .option('-r, --ref <text>', 'the record: letter number or e-mail')
     .option('--note <text>', 'anything a reviewer should know (with --object: what the ministry objects to)')
     .addOption(new Option('--pending', 'record that the position was sent to the ministry and no answer has come yet').default(false).conflicts(['withdraw', 'object']))
@@ -52,6 +52,7 @@ Changes only clearance.<code>: never status or version. Prints each field it cha
         targets,
         ministry: flags.ministry,
         date: flags.date ?? today(),
+        ...(flags.date === undefined ? { dateUnsaid: true } : {}),
         today: today(),
         status: flags.pending ? 'pending' : flags.object ? 'objected' : flags.withdraw ? 'withdrawn' : 'cleared',
         ...(flags.ref !== undefined ? { ref: flags.ref } : {}),

@@ -79,7 +79,9 @@ export function clearEach(options: ClearEachOptions): ClearEachResult {
   const meetings = meetingsNaming(project, planned.recorded.flatMap((recorded) => (recorded ? [recorded.id] : [])));
   const results = planned.results.map((result, index) => {
     const recorded = planned.recorded[index];
-    return recorded ? { ...result, ...afterRecord(project, result.file, recorded, meetingsUsing(meetings, recorded.id), ministry, date.iso, options) } : result;
+    if (!recorded) return result;
+    const after = afterRecord(project, result.file, recorded, meetingsUsing(meetings, recorded.id), ministry, recorded.clearance[ministry]?.date ?? date.iso, options);
+    return { ...result, notes: [...result.notes, ...after.notes], diagnostics: after.diagnostics };
   });
   return { results, diagnostics: [], notes: [...found.notes, ...dateNotes(date.iso, options)], exitCode: ExitCode.ok };
 }

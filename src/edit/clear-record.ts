@@ -37,9 +37,11 @@ export function planRecord(shown: string, text: string, ministry: string, date: 
     ((earlier.version !== undefined && earlier.version !== version) ||
       (earlier.answer !== undefined && earlier.answer !== answer && !(version === before.position.version && namesAnswer(earlier.answer, before.position))) ||
       (status !== 'withdrawn' && earlier.status !== status));
+  // The same answer again without a day given (a ref added later) is not a new answer of today.
+  const kept = options.dateUnsaid && earlier?.date !== undefined && !newAnswer && earlier.status === status ? earlier.date : undefined;
   const edit = editClearance(text, ministry, {
     status,
-    date,
+    date: kept ?? date,
     // The version and the text answered on: a later version, or a changed text, is not cleared by it.
     version,
     answer,
@@ -49,7 +51,8 @@ export function planRecord(shown: string, text: string, ministry: string, date: 
   });
   const after = checked(shown, edit.text);
   if (!after.position) throw new Error(`the edited ${shown} no longer passes its schema: ${after.diagnostics.map((d) => d.message).join(' ')}`);
-  return { edited: edit.text, recorded: after.position, result: { file: shown, changes: edit.changes, written: edit.changes.length > 0, notes: [], diagnostics: [], exitCode: ExitCode.ok } };
+  const notes = kept !== undefined && kept !== date ? [`The same answer as on record: clearance.${ministry}.date is kept at ${kept}. Give --date to record another day.`] : [];
+  return { edited: edit.text, recorded: after.position, result: { file: shown, changes: edit.changes, written: edit.changes.length > 0, notes, diagnostics: [], exitCode: ExitCode.ok } };
 }
 
 /** The version an answer is recorded for: `--on-version` when given, else the position's; a usage error for a version after the position's. */

@@ -13,6 +13,11 @@ export interface ClearOptions {
   ministry: string;
   /** The day of the answer, YYYY-MM-DD or DD.MM.YYYY (the CLI passes today when --date is not given). */
   date: string;
+  /**
+   * `date` is today only because no day was given (the CLI without --date): the same answer recorded again (a ref
+   * added to a clearance on record) keeps the day on record, as the report is dated by its latest clearance.
+   */
+  dateUnsaid?: boolean;
   /** Today, YYYY-MM-DD: an answer dated later (a mistyped year) is said to be. Without it, dates are not compared. */
   today?: string;
   ref?: string;

@@ -5,7 +5,7 @@ import { codeTakenOutside, type OutsideRun } from './file-codes.js';
 import { meetingKey, reportFacts, templateFingerprint, type KeyContext } from './fingerprint.js';
 import type { GeneratedReport, TemplateCache } from '../pipeline/build-meeting.js';
 import { builtInPath } from '../pipeline/manifest.js';
-import { pastReportReplaced } from './past-report.js';
+import { pastReportLaterText, pastReportReplaced } from './past-report.js';
 import type { RuleId } from '../diagnostics/rules.js';
 
 /**
@@ -98,7 +98,8 @@ export function recordGenerated(result: GeneratedReport, context: WriteContext):
   }
 
   // Read before the files are replaced: the manifest there is the last build's.
-  const replaced = manifest ? pastReportReplaced(result, context.outside.manifest(manifest.name), context.keys.options.today, root) : undefined;
+  const before = manifest ? context.outside.manifest(manifest.name) : undefined;
+  const replaced = manifest ? (pastReportReplaced(result, before, context.keys.options.today, root) ?? pastReportLaterText(result, before, context.keys.options.today, root)) : undefined;
   const emitted = emitReport(result.files, { root, outDir: context.outDir, heldOpen: 'fail', ...(context.former ? { former: context.former } : {}) });
   if (!emitted.ok) {
     outcome.diagnostics = [...outcome.diagnostics, ...emitted.diagnostics];

@@ -25,15 +25,41 @@ export function pastReportReplaced(report: GeneratedReport, manifestPath: string
   const why = versions
     ? `(${versions}): a report prints each position as it is now, not as it was for the meeting`
     : '(its positions at the versions it had then: their text or clearances, the meeting, a template, the config or briefing changed since)';
-  const manager = packageManagerIn(root);
   return diagnostic(
     report.meetingPath,
     undefined,
     'warning',
     'output/past-report-replaced',
     `The meeting on ${report.date} is over, and its report here had been built final; this build replaced it with ${report.draft ? 'a draft that reads' : 'a report that reads'} otherwise ${why}.`,
-    `If that report was sent, keep it apart from the output folder, which each build rewrites: take it from where you sent it, or build it again in a checkout of the last commit before the meeting (\`git worktree add ../${report.date} $(git rev-list -1 --before=${report.date}T23:59 HEAD)\`, then \`${manager.ci} && ${manager.exec} build ${shellWord(report.meetingPath)}\` there). \`briefing diff ${shellWord(report.meetingPath)} --from <that commit>\` shows what changed.`,
+    `If that report was sent, keep it apart from the output folder, which each build rewrites: take it from where you sent it, or ${buildAsThen(report.date, report.meetingPath, root)}`,
   );
+}
+
+/**
+ * The warning when a build makes, in an output folder that holds no report of the meeting yet (a fresh
+ * clone, CI's first run), the final report of a meeting that is over from positions no ministry had
+ * cleared by its day: the report says, unmarked, that it was cleared with them, in text written for a
+ * later meeting. Undefined otherwise; where the folder holds a report of the meeting, pastReportReplaced
+ * compares the two. Said by the build that writes the files, as that one is (the cache keeps neither).
+ */
+export function pastReportLaterText(report: GeneratedReport, manifestPath: string | undefined, today: string | undefined, root: string): Diagnostic | undefined {
+  const later = report.clearedLater ?? [];
+  if (manifestPath || !today || !report.date || report.date >= today || report.draft || !later.length) return undefined;
+  const listed = later.map((position) => `${position.id} version ${position.version}, cleared ${position.cleared}`).join('; ');
+  return diagnostic(
+    report.meetingPath,
+    undefined,
+    'warning',
+    'output/past-report-later-text',
+    `The meeting on ${report.date} is over, and this report of it prints ${later.length > 1 ? 'positions' : 'a position'} first cleared after it (${listed}): a report prints each position as it is now, so this is not the text the meeting had, though the report reads as cleared for it.`,
+    `For the report as it was, take it from where it was sent, or ${buildAsThen(report.date, report.meetingPath, root)}`,
+  );
+}
+
+/** The end of a hint: how to build a meeting's report from the last commit before its day, and see what changed since. */
+function buildAsThen(date: string, meetingPath: string, root: string): string {
+  const manager = packageManagerIn(root);
+  return `build it again in a checkout of the last commit before the meeting (\`git worktree add ../${date} $(git rev-list -1 --before=${date}T23:59 HEAD)\`, then \`${manager.ci} && ${manager.exec} build ${shellWord(meetingPath)}\` there). \`briefing diff ${shellWord(meetingPath)} --from <that commit>\` shows what changed.`;
 }
 
 /**

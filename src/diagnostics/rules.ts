@@ -14,7 +14,7 @@ export const RULE_IDS = [
   'template/empty', 'template/empty-value', 'template/field-placement', 'template/front-matter', 'template/heading-level', 'template/helper', 'template/language', 'template/markdown-as-text', 'template/missing', 'template/missing-field', 'template/missing-partial', 'template/outside-folder', 'template/partial-cycle', 'template/partial-outside-folder', 'template/prototype-access', 'template/render', 'template/report-name-clash', 'template/stray-file', 'template/syntax', 'template/text-as-markdown', 'template/too-complex', 'template/html', 'template/joined-lines', 'template/unclosed', 'template/unknown-helper',
   'docx/unsupported',
   'input/git-failed', 'input/git-nested', 'input/git-refused', 'input/git-unlinked', 'input/link-dangling', 'input/link-outside', 'input/no-git', 'input/no-match', 'input/no-meetings', 'input/not-found', 'input/outside-project', 'input/txt-extension', 'input/unknown-kind', 'input/unreadable', 'input/unstaged', 'input/usage', 'input/wrong-kind',
-  'output/exists', 'output/folder-changed', 'output/no-office', 'output/pdf', 'output/pdf-font', 'output/pdf-glyph', 'output/past-report-replaced', 'output/write',
+  'output/exists', 'output/folder-changed', 'output/no-office', 'output/pdf', 'output/pdf-font', 'output/pdf-glyph', 'output/past-report-replaced', 'output/past-report-later-text', 'output/write',
   'cache/write',
   'run/stopped',
   'internal/error',

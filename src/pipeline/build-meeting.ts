@@ -14,6 +14,7 @@ import { sha256 } from '../load/files.js';
 import { loadMeeting, type LoadedMeeting } from '../load/meeting.js';
 import type { Project } from '../load/project.js';
 import { lastDayOf, type Format, type Position } from '../model/index.js';
+import { clearedOnlyAfter, type ClearedLater } from '../model/draft.js';
 import type { GeneratedFile } from '../model/output.js';
 import { diagnostic, hasErrors, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import type { RuleId } from '../diagnostics/rules.js';
@@ -79,6 +80,11 @@ export interface GeneratedReport {
   /** The template used (`--template`, else the meeting's); with `inputs`, what the cache key is made of. */
   template: string | null;
   draft: boolean;
+  /**
+   * The positions of a final report that were cleared only after the meeting (see `clearedOnlyAfter`): built
+   * after it, the report prints their later text. Not set for a draft, nor before the meeting is resolved.
+   */
+  clearedLater?: ClearedLater[];
   files: GeneratedFile[];
   diagnostics: Diagnostic[];
   inputs: ReportInputs;
@@ -183,6 +189,7 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   for (const p of included) if (p.position) positions.set(p.id, p.position);
   const model = resolveReport({ meeting, positions, ministries: project.ministries, config: project.config });
   result.draft = model.draft;
+  if (!model.draft) result.clearedLater = clearedOnlyAfter([...positions.values()], meeting.required_clearances, lastDayOf(meeting));
 
   // render: the Markdown, and the same report in parts for the DOCX
   const rendered = template.render(model, loaded.path, options.final);

@@ -12,7 +12,7 @@ import { keyContext } from '../batch/fingerprint.js';
 import { entryName, writeCacheMerged, type BuildCache } from '../batch/cache.js';
 import { cacheEntry } from '../batch/outcome.js';
 import { isUnchanged, type LastBuild } from '../batch/plan.js';
-import { pastReportReplaced } from '../batch/past-report.js';
+import { pastReportLaterText, pastReportReplaced } from '../batch/past-report.js';
 import { formerFolderLeft } from '../batch/former-folder.js';
 import { codeTakenOutside, manifestsIn } from '../batch/file-codes.js';
 import { projectPath } from '../load/files.js';
@@ -101,7 +101,8 @@ export async function buildOnce(options: WatchBuildOptions): Promise<BuildOnce> 
     // Another meeting's report stands under this file code (a meeting copied to start the next one): refused as `build` refuses it.
     const taken = manifest ? codeTakenOutside(project.root, manifest.name, generated, { inRun: (path) => path === generated.meetingPath, manifest: manifestsIn(outDir) }) : undefined;
     if (taken) generated.diagnostics.push(taken);
-    replaced = manifest ? pastReportReplaced(generated, join(outDir, manifest.name), generate.today, project.root) : undefined;
+    const before = manifest ? manifestsIn(outDir)(manifest.name) : undefined;
+    replaced = manifest ? (pastReportReplaced(generated, before, generate.today, project.root) ?? pastReportLaterText(generated, before, generate.today, project.root)) : undefined;
     return { root: project.root, outDir, heldOpen: 'write-beside', ...(options.write ? { write: options.write } : {}), former: formerCodeFiles(options.former, options.others ?? [], generated) ?? [] };
   });
   result.inputs.push(...report.inputs.positions.map((p) => join(project.root, p.path)));

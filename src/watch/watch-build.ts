@@ -132,7 +132,7 @@ export async function watchBuild(options: WatchOptions): Promise<Watcher> {
         }
         relevant = relevanceOf(result);
         if (result.wrote) former = result.wrote;
-        const past = (d: Diagnostic) => d.ruleId === 'output/past-report-replaced';
+        const past = (d: Diagnostic) => d.ruleId === 'output/past-report-replaced' || d.ruleId === 'output/past-report-later-text';
         // Said by the build that replaced the report that was there before the watch: each save after it replaces the watch's own.
         const said = replacedPast ? { ...result, diagnostics: result.diagnostics.filter((d) => !past(d)) } : result;
         if (result.status === 'built' && result.diagnostics.some(past)) replacedPast = true;
@@ -140,7 +140,7 @@ export async function watchBuild(options: WatchOptions): Promise<Watcher> {
         if (result.status === 'built') {
           last = result.last;
           // Said once, by the build that replaced a past meeting's report: no longer true of the outputs it wrote.
-          lastSaid = result.diagnostics.filter((d) => d.ruleId !== 'output/past-report-replaced');
+          lastSaid = result.diagnostics.filter((d) => !past(d));
         }
         for (const input of result.inputs) {
           if (WATCHED_FILES.test(input) || extra.has(input)) continue;

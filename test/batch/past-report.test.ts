@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/commands/build.js';
 import { buildOnce } from '../../src/watch/build-once.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { commitAll, git, initRepository } from '../helpers/git.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, runCli } from '../helpers/project.js';
 
@@ -198,5 +199,74 @@ describe.each([
     expect(run.stderr).toContain('this build replaced it with a draft that reads otherwise (equity-reforms renamed equity-investments, version 2 then, 3 now): ');
     expect(run.stderr).not.toContain('not used then');
     expect(run.stderr).not.toContain('no longer used');
+  });
+});
+
+/**
+ * The example position revised for a later meeting and cleared again for it by both ministries on `date`: the report
+ * of February's meeting is then final, from text no ministry had cleared by its day.
+ */
+function reviseAndClear(dir: string, date: string, lmDate = date): void {
+  revise(dir, `${date}T10:00:00Z`, (text) =>
+    text
+      .replace(/^( {4}version: )2$/gm, '$13')
+      .replace(/^( {4}date: )2021-02-15$/m, `$1${date}`)
+      .replace(/^( {4}date: )2021-02-17$/m, `$1${lmDate}`),
+  );
+}
+
+const laterText = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((d) => d.ruleId === 'output/past-report-later-text');
+
+// Found by the years-of-use run: in a fresh clone (or CI's first run) a 2021 meeting built in 2026 printed the
+// positions' 2026 text, cleared and unmarked, and nothing said so: no report of it was in the output folder to compare with.
+describe('a past meeting built final where no report of it was, from positions cleared only after it', () => {
+  it('is warned about, naming each such position, its version and when it was first cleared', async () => {
+    const dir = project();
+    initRepository(dir, { author: 'Referente', date: '2021-02-15T10:00:00Z' });
+    reviseAndClear(dir, '2021-04-20', '2021-04-22');
+    const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, jobs: 1, today: '2021-04-23' });
+    const warned = laterText(result.diagnostics);
+    expect(result.meetings[0]?.draft).toBe(false);
+    expect(warned.map((d) => [d.file, d.severity, d.message])).toEqual([
+      [
+        EXAMPLE_MEETING,
+        'warning',
+        'The meeting on 2021-02-19 is over, and this report of it prints a position first cleared after it (equity-reforms version 3, cleared 2021-04-20): a report prints each position as it is now, so this is not the text the meeting had, though the report reads as cleared for it.',
+      ],
+    ]);
+    expect(warned[0]?.hint).toContain('`git worktree add ../2021-02-19 $(git rev-list -1 --before=2021-02-19T23:59 HEAD)`');
+    expect(warned[0]?.hint).toContain(`\`briefing diff ${EXAMPLE_MEETING} --from <that commit>\``);
+    // Said by the build that wrote the report: the next finds it there, and compares with it.
+    expect(laterText((await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, jobs: 1, today: '2021-04-24', force: true })).diagnostics)).toEqual([]);
+  });
+
+  it('is said by a watch’s first build too, and through the CLI', async () => {
+    const dir = project();
+    initRepository(dir, { author: 'Referente', date: '2021-02-15T10:00:00Z' });
+    reviseAndClear(dir, '2021-04-20');
+    const once = await buildOnce({ cwd: dir, meeting: EXAMPLE_MEETING, final: false, today: () => '2021-04-21' });
+    expect(laterText(once.diagnostics).map((d) => d.message)).toEqual([expect.stringContaining('(equity-reforms version 3, cleared 2021-04-20)')]);
+    const cli = runCli(['build', EXAMPLE_MEETING, '--out', 'elsewhere'], dir);
+    expect(cli.status).toBe(0);
+    expect(cli.stderr).toContain('output/past-report-later-text');
+  });
+
+  it('is not said before the meeting is over, of a late answer by one ministry, or of a draft', async () => {
+    const late = project();
+    initRepository(late, { author: 'Referente', date: '2021-02-15T10:00:00Z' });
+    // AM cleared version 3 before the meeting, LM only after it: the text is the meeting's.
+    reviseAndClear(late, '2021-02-18', '2021-02-22');
+    expect(laterText((await build({ cwd: late, inputs: [EXAMPLE_MEETING], final: false, jobs: 1, today: '2021-02-23' })).diagnostics)).toEqual([]);
+
+    const early = project();
+    initRepository(early, { author: 'Referente', date: '2021-02-15T10:00:00Z' });
+    reviseAndClear(early, '2021-02-20');
+    // Built on the meeting's day, from clearances dated after it (a mistyped date, which clearance/after-meeting says).
+    expect(laterText((await build({ cwd: early, inputs: [EXAMPLE_MEETING], final: false, jobs: 1, today: '2021-02-19' })).diagnostics)).toEqual([]);
+
+    const draft = project();
+    initRepository(draft, { author: 'Referente', date: '2021-02-15T10:00:00Z' });
+    revise(draft, '2021-04-20T10:00:00Z');
+    expect(laterText((await build({ cwd: draft, inputs: [EXAMPLE_MEETING], final: false, jobs: 1, today: '2021-04-21' })).diagnostics)).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { list } from '../src/commands/list.js';
 import { formatMeetings, formatPositions } from '../src/list/format.js';
 import type { PositionRow } from '../src/list/positions.js';
 import { formatTable } from '../src/list/table.js';
@@ -579,4 +580,41 @@ it('in a project with nothing yet, says how to make the first position or meetin
   expect(runCli(['list', '--uncleared'], dir).stdout).toBe('No positions match.\n');
   // --meeting naming none: the hint says there is none yet, not an empty list.
   expect(runCli(['list', '--meeting', 'm'], dir)).toMatchObject({ status: 2, stderr: expect.stringContaining('Meeting files: none yet.') });
+});
+
+// Found by the years-of-use run: energy's positions, cleared by EM for the meetings of 2021–2022 and by KEM since 2023,
+// were listed by `list --uncleared` for good, waiting for EM, which no meeting still to come asks.
+describe('list --uncleared of a position used again, for a meeting still to come', () => {
+  const example = exampleFile(EXAMPLE_MEETING);
+  const questions = example.slice(example.indexOf('questions:\n'), example.indexOf('\n# Ministries'));
+  /** The example, equity-reforms also answering a meeting of 18 May that requires AM alone, and LM's clearance of it of version 1 (the position is version 2). */
+  function project(staleAm = false): string {
+    const reforms = exampleFile('positions/educ/equity-reforms.yaml')
+      .replace(/(  LM:\n    status: cleared\n)/, '$1    version: 1\n')
+      .replace(/(  AM:\n    status: cleared\n)/, staleAm ? '$1    version: 1\n' : '$1');
+    const may = example
+      .replace(questions, 'questions:\n  - text: Kā?\n    position: equity-reforms\n')
+      .replace('required_clearances: [AM, LM]', 'required_clearances: [AM]')
+      .replace(/^date: .*$/m, 'date: 2021-05-18')
+      .replace(/^file_code: .*$/m, 'file_code: IZMzin_180521_EDUC');
+    return exampleProject({ 'positions/educ/equity-reforms.yaml': reforms, 'meetings/2021-05-18-educ.yaml': may });
+  }
+  const uncleared = async (dir: string, today: string) => {
+    const result = await list({ cwd: dir, what: 'positions', uncleared: true, today });
+    return result.what === 'positions' ? result.rows.map((row) => [row.id, row.clearances.map((c) => `${c.ministry} ${c.state}`).join(', ')]) : [];
+  };
+
+  it('waits only for the ministries the meetings to come require, and still shows the others’ state', async () => {
+    const dir = project();
+    // February's meeting is over: LM, which only it asked, is not waited for.
+    expect(await uncleared(dir, '2021-03-01')).toEqual([]);
+    // Before it, LM is.
+    expect(await uncleared(dir, '2021-02-19')).toEqual([['equity-reforms', 'AM cleared, LM earlier version']]);
+    // Once every meeting using it is over, it is listed as before, by what they required.
+    expect(await uncleared(dir, '2021-05-19')).toEqual([['equity-reforms', 'AM cleared, LM earlier version']]);
+  });
+
+  it('is listed when a meeting to come requires a clearance it lacks', async () => {
+    expect(await uncleared(project(true), '2021-03-01')).toEqual([['equity-reforms', 'AM earlier version, LM earlier version']]);
+  });
 });

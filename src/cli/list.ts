@@ -1,7 +1,7 @@
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { Argument, Option, type Command } from 'commander';
 import type { ListResult } from '../commands/list.js';
-import { outputColumns, PROBLEMS_ON_STDERR, printProblems, type Io } from './io.js';
+import { outputColumns, PROBLEMS_ON_STDERR, printProblems, today, type Io } from './io.js';
 import { helpNotes } from './help-notes.js';
 
 /** The flags of `briefing list`, as commander parses them. */
@@ -40,6 +40,7 @@ Exit codes: 0 listed, 1 listed but not completely (a file that cannot be read, a
         cwd: io.cwd(),
         what,
         uncleared: flags.uncleared,
+        today: today(),
         ...(flags.status ? { status: flags.status } : {}),
         ...(flags.meeting ? { meeting: flags.meeting } : {}),
       });

@@ -25,6 +25,8 @@ export interface ListOptions {
   uncleared: boolean;
   /** Positions only: keep those a meeting file uses. */
   meeting?: string;
+  /** Today's date (YYYY-MM-DD), given by the caller: with `uncleared`, what meetings already over asked is not waited for. */
+  today?: string;
 }
 
 /**
@@ -72,7 +74,7 @@ export async function list(options: ListOptions): Promise<ListResult> {
   const files = listedPositions(project);
   const unreadable = files.flatMap(unreadablePosition);
   diagnostics.push(...unreadable);
-  const rows = positionRows(files, meetings, git).filter(
+  const rows = positionRows(files, meetings, git, options.today).filter(
     (row) =>
       (!options.status || row.status === options.status) &&
       (!options.uncleared || row.uncleared) &&

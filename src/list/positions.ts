@@ -2,7 +2,7 @@ import type { LoadedMeeting } from '../load/meeting.js';
 import type { Project } from '../load/project.js';
 import { readPositionFile, type LoadedPosition } from '../load/position-files.js';
 import type { GitState } from './git.js';
-import { clearanceOf, clearancesNeeded, type ClearanceState } from '../model/index.js';
+import { clearanceOf, clearancesNeeded, lastDayOf, type ClearanceState } from '../model/index.js';
 import { compareText } from '../util/text-order.js';
 
 /** Where one ministry stands on a position. */
@@ -28,7 +28,11 @@ export interface PositionRow {
   uncommitted: boolean;
   /** Git: the file last changed before the history a shallow clone holds begins, so `lastChanged` is not known (null). */
   beforeHistory: boolean;
-  /** Still a draft, or some ministry that must clear it has not. */
+  /**
+   * Still a draft, or some ministry that must clear it has not. Of a position a meeting not yet over uses, only
+   * the ministries such meetings require count: one only meetings already over asked (a ministry that has since
+   * handed the area over) is not waited for.
+   */
   uncleared: boolean;
 }
 
@@ -40,11 +44,16 @@ export function listedPositions(project: Project): LoadedPosition[] {
   });
 }
 
-/** The rows for the `files` of {@link listedPositions}, sorted by the date of the first meeting using each. */
-export function positionRows(files: readonly LoadedPosition[], meetings: readonly LoadedMeeting[], git: ReadonlyMap<string, GitState> | null): PositionRow[] {
+/**
+ * The rows for the `files` of {@link listedPositions}, sorted by the date of the first meeting using each.
+ * `today` (YYYY-MM-DD) tells the meetings still to come from those that are over (see `PositionRow.uncleared`).
+ */
+export function positionRows(files: readonly LoadedPosition[], meetings: readonly LoadedMeeting[], git: ReadonlyMap<string, GitState> | null, today?: string): PositionRow[] {
   const rows = files.map((loaded): PositionRow => {
     const using = meetings
-      .flatMap((m) => (m.meeting?.questions.some((q) => q.position === loaded.id) ? [{ file: m.path, date: m.meeting.date, required: m.meeting.required_clearances }] : []))
+      .flatMap((m) =>
+        m.meeting?.questions.some((q) => q.position === loaded.id) ? [{ file: m.path, date: m.meeting.date, lastDay: lastDayOf(m.meeting), required: m.meeting.required_clearances }] : [],
+      )
       .sort((a, b) => compareText(a.date, b.date) || compareText(a.file, b.file));
     const position = loaded.position;
     const recorded = position?.clearance ?? {};
@@ -52,6 +61,9 @@ export function positionRows(files: readonly LoadedPosition[], meetings: readonl
     const asked = [...new Set(using.flatMap((m) => m.required))];
     const required = using.length ? (position ? clearancesNeeded(position, asked) : asked) : Object.keys(recorded);
     const clearances = required.map((ministry): PositionRow['clearances'][number] => ({ ministry, state: position ? clearanceOf(position, ministry).state : 'unknown' }));
+    // A position used again, for a meeting still to come, waits for what that meeting asks, not for what a meeting years ago did.
+    const coming = today === undefined ? [] : using.filter((m) => m.lastDay >= today);
+    const waitedFor = coming.length ? new Set(coming.flatMap((m) => m.required)) : undefined;
     const status = position?.status ?? 'invalid';
     const state = git?.get(loaded.file.path);
     return {
@@ -64,7 +76,7 @@ export function positionRows(files: readonly LoadedPosition[], meetings: readonl
       lastChanged: state?.lastCommit ?? null,
       uncommitted: state?.uncommitted ?? false,
       beforeHistory: state?.beforeHistory ?? false,
-      uncleared: status !== 'cleared' || clearances.some((c) => c.state !== 'cleared'),
+      uncleared: status !== 'cleared' || clearances.some((c) => c.state !== 'cleared' && (!waitedFor || waitedFor.has(c.ministry))),
     };
   });
   return rows.sort((a, b) => compareText(a.meetings[0]?.date ?? '\uffff', b.meetings[0]?.date ?? '\uffff') || compareText(a.id, b.id));

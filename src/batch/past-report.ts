@@ -36,15 +36,18 @@ export function pastReportReplaced(report: GeneratedReport, manifestPath: string
 }
 
 /**
- * The warning when a build makes, in an output folder that holds no report of the meeting yet (a fresh
- * clone, CI's first run), the final report of a meeting that is over from positions no ministry had
- * cleared by its day: the report says, unmarked, that it was cleared with them, in text written for a
- * later meeting. Undefined otherwise; where the folder holds a report of the meeting, pastReportReplaced
- * compares the two. Said by the build that writes the files, as that one is (the cache keeps neither).
+ * The warning when a build makes, in an output folder that holds no final report of the meeting yet (a
+ * fresh clone, CI's first run, a draft built before the meeting), the final report of a meeting that is
+ * over from positions no ministry had cleared by its day: the report says, unmarked, that it was cleared
+ * with them, in text written for a later meeting. Undefined otherwise; where the folder holds a final
+ * report of the meeting, pastReportReplaced compares the two. Said by the build that writes the files,
+ * as that one is (the cache keeps neither).
  */
 export function pastReportLaterText(report: GeneratedReport, manifestPath: string | undefined, today: string | undefined, root: string): Diagnostic | undefined {
   const later = report.clearedLater ?? [];
-  if (manifestPath || !today || !report.date || report.date >= today || report.draft || !later.length) return undefined;
+  if (!today || !report.date || report.date >= today || report.draft || !later.length) return undefined;
+  const before = manifestPath ? readManifestQuietly(manifestPath) : undefined;
+  if (before && !before.draft && before.meeting.path === report.meetingPath) return undefined;
   const listed = later.map((position) => `${position.id} version ${position.version}, cleared ${position.cleared}`).join('; ');
   return diagnostic(
     report.meetingPath,

@@ -240,6 +240,19 @@ describe('a past meeting built final where no report of it was, from positions c
     expect(laterText((await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, jobs: 1, today: '2021-04-24', force: true })).diagnostics)).toEqual([]);
   });
 
+  it('is said where the folder holds a draft of the report, built before the meeting, once', async () => {
+    const dir = project();
+    writeFileSync(join(dir, REFORMS), readFileSync(join(dir, REFORMS), 'utf8').replace(/(  LM:\n    status: )cleared/, '$1pending'));
+    initRepository(dir, { author: 'Referente', date: '2021-02-15T10:00:00Z' });
+    expect((await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, jobs: 1, today: '2021-02-18' })).meetings[0]?.draft).toBe(true);
+    reviseAndClear(dir, '2021-04-20');
+    writeFileSync(join(dir, REFORMS), readFileSync(join(dir, REFORMS), 'utf8').replace(/(  LM:\n    status: )pending/, '$1cleared'));
+    commitAll(dir, 'LM cleared', { author: 'Referente', date: '2021-04-20T11:00:00Z' });
+    const warned = laterText((await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, jobs: 1, today: '2021-04-21' })).diagnostics);
+    expect(warned.map((d) => d.message)).toEqual([expect.stringContaining('(equity-reforms version 3, cleared 2021-04-20)')]);
+    expect(laterText((await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, jobs: 1, today: '2021-04-22', force: true })).diagnostics)).toEqual([]);
+  });
+
   it('is said by a watch’s first build too, and through the CLI', async () => {
     const dir = project();
     initRepository(dir, { author: 'Referente', date: '2021-02-15T10:00:00Z' });

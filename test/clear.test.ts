@@ -10,7 +10,7 @@ import { editClearance } from '../src/edit/clearance.js';
 import { answerFingerprint } from '../src/model/index.js';
 import { check } from '../src/commands/check.js';
 import { initRepository } from './helpers/git.js';
-import { exampleFile, exampleProject, runCli, writeFile } from './helpers/project.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, runCli, writeFile } from './helpers/project.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures/clear');
 const BEFORE = readFileSync(join(FIXTURES, 'before.yaml'), 'utf8');
@@ -672,5 +672,36 @@ describe('briefing clear when the position file cannot be replaced', () => {
       immutable(path, false);
     }
     expect(readFileSync(path, 'utf8')).toBe(BEFORE);
+  });
+});
+
+// Found by the years-of-use run: energy's position, used by meetings since 2021, cleared by KEM for the coming one:
+// clear said it still waited for EM, which only meetings of 2022 had asked, and to set `status: draft`.
+describe('clear of a position used again, for a meeting still to come', () => {
+  const REFORMS = 'positions/educ/equity-reforms.yaml';
+  /** The example; equity-reforms at version 3, cleared by AM alone, also answering a meeting of 18 May that requires AM alone. */
+  function project(): string {
+    const example = exampleFile(EXAMPLE_MEETING);
+    const questions = example.slice(example.indexOf('questions:\n'), example.indexOf('\n# Ministries'));
+    const may = example
+      .replace(questions, 'questions:\n  - text: Kā?\n    position: equity-reforms\n')
+      .replace('required_clearances: [AM, LM]', 'required_clearances: [AM]')
+      .replace(/^date: .*$/m, 'date: 2021-05-18')
+      .replace(/^file_code: .*$/m, 'file_code: IZMzin_180521_EDUC');
+    const reforms = exampleFile(REFORMS).replace(/^version: 2$/m, 'version: 3').replace(/^( {4}status: cleared\n)/gm, '$1    version: 2\n');
+    return exampleProject({ [REFORMS]: reforms, 'meetings/2021-05-18-educ.yaml': may });
+  }
+
+  it('waits only for what the meetings to come require, once the others are over', () => {
+    const dir = project();
+    const notes = clear({ cwd: dir, position: REFORMS, ministry: 'AM', date: '2021-05-10', today: '2021-05-10', status: 'cleared' }).notes;
+    expect(notes).toEqual(['Every ministry the meetings require has cleared it.']);
+  });
+
+  it('waits for what every meeting requires while they are all to come, or all over', () => {
+    for (const today of ['2021-02-10', '2021-06-01']) {
+      const notes = clear({ cwd: project(), position: REFORMS, ministry: 'AM', date: '2021-02-10', today, status: 'cleared' }).notes;
+      expect(notes[0], today).toBe('Still waiting for: LM.');
+    }
   });
 });

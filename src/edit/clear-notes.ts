@@ -39,13 +39,18 @@ function afterMeetings(shown: string, ministry: string, date: string, using: rea
   const before = using.filter((meeting) => meeting.date < date).map((meeting) => meeting.date);
   if (status === 'withdrawn' || !before.length || before.length < using.length) return [];
   const meetings = [...new Set(before)].sort();
+  // A position used for years lists dozens of days: the first and the last say as much.
+  const which =
+    meetings.length > 3
+      ? `the ${meetings.length} meetings that use this position, from ${meetings[0]} to ${meetings.at(-1)}`
+      : `the meeting${meetings.length > 1 ? 's' : ''} on ${meetings.join(', ')} that use${meetings.length > 1 ? '' : 's'} this position`;
   return [
     diagnostic(
       shown,
       undefined,
       'warning',
       'clearance/after-meeting',
-      `The ${CLEARANCE_RECORD[status]} by ${ministry} is dated ${date}, after the meeting${meetings.length > 1 ? 's' : ''} on ${meetings.join(', ')} that use${meetings.length > 1 ? '' : 's'} this position.`,
+      `The ${CLEARANCE_RECORD[status]} by ${ministry} is dated ${date}, after ${which}.`,
       `Check the date (--date); a position is ${status === 'pending' ? 'sent for clearance' : 'cleared'} before the meeting it is used for.`,
     ),
   ];

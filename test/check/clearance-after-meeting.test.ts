@@ -42,6 +42,16 @@ describe('a clearance dated after a meeting that uses the position', () => {
     expect(late('2021-06-01')).toEqual(['The clearance by LM is dated 2021-06-01, after the meetings on 2021-02-19, 2021-05-18 that use this position.']);
   });
 
+  // Found by the years-of-use run: a position used by 15 meetings since 2022 had all 15 days listed in the one line.
+  test('is said by clear of a position many meetings used with the first and the last day of them', () => {
+    const dir = reusedPosition();
+    for (const [day, code] of [['2021-03-01', '010321'], ['2021-03-22', '220321'], ['2021-04-12', '120421']]) {
+      writeFile(dir, `meetings/${day}-educ.yaml`, exampleFile(EXAMPLE_MEETING).replace('date: 2021-02-19', `date: ${day}`).replace('file_code: IZMzin_190221_EDUC', `file_code: IZMzin_${code}_EDUC`));
+    }
+    const late = clear({ cwd: dir, position: 'equity-reforms', ministry: 'LM', date: '2021-06-01', status: 'cleared' }).diagnostics.filter((d) => d.ruleId === 'clearance/after-meeting');
+    expect(late.map((d) => d.message)).toEqual(['The clearance by LM is dated 2021-06-01, after the 5 meetings that use this position, from 2021-02-19 to 2021-05-18.']);
+  });
+
   test('is not said by clear of a withdrawal, which comes after the clearance it takes back, nor of a position no meeting uses', () => {
     const dir = reusedPosition();
     writeFile(dir, 'positions/educ/unused.yaml', exampleFile(REFORMS).replace('id: equity-reforms', 'id: unused'));

@@ -1,5 +1,6 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { movedTo } from '../load/git-changes.js';
+import { isShallowClone, repositoryAt } from '../load/git.js';
 import { packageManagerIn } from '../load/package-manager.js';
 import { readManifest } from '../load/revision.js';
 import type { Manifest } from '../model/index.js';
@@ -59,10 +60,15 @@ export function pastReportLaterText(report: GeneratedReport, manifestPath: strin
   );
 }
 
-/** The end of a hint: how to build a meeting's report from the last commit before its day, and see what changed since. */
+/**
+ * The end of a hint: how to build a meeting's report from the last commit before its day, and see what changed
+ * since. In a shallow clone (CI's checkout, `git clone --depth 1`) that commit is not there: `git rev-list` gives
+ * nothing, and `git worktree add` then checks out HEAD, whose report is the one just built; the history comes first.
+ */
 function buildAsThen(date: string, meetingPath: string, root: string): string {
   const manager = packageManagerIn(root);
-  return `build it again in a checkout of the last commit before the meeting (\`git worktree add ../${date} $(git rev-list -1 --before=${date}T23:59 HEAD)\`, then \`${manager.ci} && ${manager.exec} build ${shellWord(meetingPath)}\` there). \`briefing diff ${shellWord(meetingPath)} --from <that commit>\` shows what changed.`;
+  const unshallow = shallow(root) ? 'fetch the history this shallow clone lacks (`git fetch --unshallow`; in GitHub Actions, actions/checkout with fetch-depth: 0: without it the command that follows checks out the latest commit), then ' : '';
+  return `${unshallow}build it again in a checkout of the last commit before the meeting (\`git worktree add ../${date} $(git rev-list -1 --before=${date}T23:59 HEAD)\`, then \`${manager.ci} && ${manager.exec} build ${shellWord(meetingPath)}\` there). \`briefing diff ${shellWord(meetingPath)} --from <that commit>\` shows what changed.`;
 }
 
 /**
@@ -126,3 +132,14 @@ function readManifestQuietly(path: string): Manifest | undefined {
     return undefined;
   }
 }
+
+/** Whether the project's repository is a shallow clone, asked of git once per folder a run builds in. */
+function shallow(root: string): boolean {
+  let known = shallowRoots.get(root);
+  if (known === undefined) {
+    known = isShallowClone(repositoryAt(root));
+    shallowRoots.set(root, known);
+  }
+  return known;
+}
+const shallowRoots = new Map<string, boolean>();

@@ -6,7 +6,7 @@ import { build, type BuildOptions } from '../../src/commands/build.js';
 import { buildOnce } from '../../src/watch/build-once.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { commitAll, git, initRepository } from '../helpers/git.js';
-import { EXAMPLE_MEETING, exampleFile, exampleProject, runCli } from '../helpers/project.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, runCli, tempDir } from '../helpers/project.js';
 
 const REFORMS = 'positions/educ/equity-reforms.yaml';
 
@@ -236,6 +236,7 @@ describe('a past meeting built final where no report of it was, from positions c
     ]);
     expect(warned[0]?.hint).toContain('`git worktree add ../2021-02-19 $(git rev-list -1 --before=2021-02-19T23:59 HEAD)`');
     expect(warned[0]?.hint).toContain(`\`briefing diff ${EXAMPLE_MEETING} --from <that commit>\``);
+    expect(warned[0]?.hint).not.toContain('shallow');
     // Said by the build that wrote the report: the next finds it there, and compares with it.
     expect(laterText((await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, jobs: 1, today: '2021-04-24', force: true })).diagnostics)).toEqual([]);
   });
@@ -251,6 +252,18 @@ describe('a past meeting built final where no report of it was, from positions c
     const warned = laterText((await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, jobs: 1, today: '2021-04-21' })).diagnostics);
     expect(warned.map((d) => d.message)).toEqual([expect.stringContaining('(equity-reforms version 3, cleared 2021-04-20)')]);
     expect(laterText((await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, jobs: 1, today: '2021-04-22', force: true })).diagnostics)).toEqual([]);
+  });
+
+  // CI's checkout holds the last commit alone: `git rev-list --before=…` gave nothing there, and the hint's `git worktree add`
+  // then checked out HEAD, whose report is the one just built, for the one the meeting had.
+  it('says, in a shallow clone, to fetch the history before the commands that check out the commit before the meeting', async () => {
+    const dir = project();
+    initRepository(dir, { author: 'Referente', date: '2021-02-15T10:00:00Z' });
+    reviseAndClear(dir, '2021-04-20');
+    const clone = join(tempDir(), 'clone');
+    execFileSync('git', ['clone', '--quiet', '--depth', '1', `file://${dir}`, clone], { stdio: 'pipe' });
+    const [warned] = laterText((await build({ cwd: clone, inputs: [EXAMPLE_MEETING], final: false, jobs: 1, today: '2021-04-21' })).diagnostics);
+    expect(warned?.hint).toContain('or fetch the history this shallow clone lacks (`git fetch --unshallow`; in GitHub Actions, actions/checkout with fetch-depth: 0: without it the command that follows checks out the latest commit), then build it again in a checkout of the last commit before the meeting (');
   });
 
   it('is said by a watch’s first build too, and through the CLI', async () => {

@@ -55,7 +55,7 @@ export function pastReportLaterText(report: GeneratedReport, manifestPath: strin
     undefined,
     'warning',
     'output/past-report-later-text',
-    `The meeting on ${report.date} is over, and this report of it prints ${later.length > 1 ? 'positions' : 'a position'} first cleared after it (${listed}): a report prints each position as it is now, so this is not the text the meeting had, though the report reads as cleared for it.`,
+    `The meeting on ${report.date} is over, and this report of it prints ${later.length > 1 ? 'positions' : 'a position'} no ministry had cleared by its day (${listed}): a report prints each position as it is now, so this is most likely a later revision than the meeting had (or an answer that came late), though the report reads as cleared for it.`,
     `For the report as it was, take it from where it was sent, or ${buildAsThen(report.date, report.meetingPath, root)}`,
   );
 }

@@ -231,7 +231,7 @@ describe('a past meeting built final where no report of it was, from positions c
       [
         EXAMPLE_MEETING,
         'warning',
-        'The meeting on 2021-02-19 is over, and this report of it prints a position first cleared after it (equity-reforms version 3, cleared 2021-04-20): a report prints each position as it is now, so this is not the text the meeting had, though the report reads as cleared for it.',
+        'The meeting on 2021-02-19 is over, and this report of it prints a position no ministry had cleared by its day (equity-reforms version 3, cleared 2021-04-20): a report prints each position as it is now, so this is most likely a later revision than the meeting had (or an answer that came late), though the report reads as cleared for it.',
       ],
     ]);
     expect(warned[0]?.hint).toContain('`git worktree add ../2021-02-19 $(git rev-list -1 --before=2021-02-19T23:59 HEAD)`');

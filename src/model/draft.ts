@@ -21,9 +21,10 @@ export interface ClearedLater {
 /**
  * The included positions that no ministry cleared, as they are now, by `lastDay` (the meeting's
  * last day): each clearance the report needs of them is current and dated after it. Their text is
- * then not the one the meeting had but a later revision, as a report prints each position as it is
- * now. A position cleared before the meeting by one ministry and after it by another (a late
- * answer) is not counted, nor one that needs no clearance, nor one with a clearance missing or undated.
+ * then most likely a later revision than the meeting had (else every answer came late), as a report
+ * prints each position as it is now. A position cleared before the meeting by one ministry and after
+ * it by another (a late answer) is not counted, nor one that needs no clearance, nor one with a
+ * clearance missing or undated.
  */
 export function clearedOnlyAfter(included: readonly Position[], requiredClearances: readonly string[], lastDay: string): ClearedLater[] {
   return included.flatMap((position) => {

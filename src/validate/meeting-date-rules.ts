@@ -98,11 +98,31 @@ const MAX_DAYS_BEFORE_MEETING = 366;
  */
 export const documentDatedForMeeting: MeetingRule = ({ project, loaded, meeting }) => {
   const written = meeting.document_date;
-  if (written === undefined) return [];
+  if (written === undefined) return datedByOldClearance(project, loaded, meeting);
   const problem = documentDateProblem(project, meeting, written);
   if (!problem) return [];
   return [diagnostic(loaded.path, loaded.file.locate(['document_date']), 'warning', 'meeting/document-date', problem.message, problem.hint)];
 };
+
+/**
+ * A report with no `document_date` is dated by its latest clearance: of positions used again unchanged, one
+ * given for an earlier meeting. More than a year before the meeting, the DOCX would say the report was written
+ * then (a report of October 2024 dated September 2023): said at the meeting's `date`.
+ */
+function datedByOldClearance(project: Project, loaded: LoadedMeeting, meeting: Meeting): Diagnostic[] {
+  const latest = latestDatingClearance(meeting, includedPositions(project, meeting).flatMap(({ position }) => (position ? [position] : [])));
+  if (!latest || daysApart(latest.date, meeting.date) <= MAX_DAYS_BEFORE_MEETING) return [];
+  return [
+    diagnostic(
+      loaded.path,
+      loaded.file.locate(['date']),
+      'warning',
+      'meeting/document-date',
+      `The report would be dated ${latest.date}, more than a year before the meeting on ${meeting.date}: with no \`document_date\`, a report is dated by its latest clearance, here that of \`${latest.position}\` by ${nominativeOn(project.ministries, latest.code, meeting.date)} (${latest.code}), most likely given for an earlier meeting.`,
+      `Add \`document_date: <the day the report is written>\` to the meeting, or record the ministries' confirmation for this meeting with \`briefing clear ${latest.position} --ministry ${latest.code} --date <the day>\`.`,
+    ),
+  ];
+}
 
 /** What is wrong with `document_date` `written`, if anything: after the meeting, a year before it, or before a clearance the report is built on. */
 function documentDateProblem(project: Project, meeting: Meeting, written: string): { message: string; hint: string } | undefined {

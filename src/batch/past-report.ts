@@ -31,7 +31,7 @@ export function pastReportReplaced(report: GeneratedReport, manifestPath: string
     undefined,
     'warning',
     'output/past-report-replaced',
-    `The meeting on ${report.date} is over, and its report here had been built final; this build replaced it with ${report.draft ? 'a draft that reads' : 'a report that reads'} otherwise ${why}.`,
+    `The meeting ended on ${report.date}, and its report here had been built final; this build replaced it with ${report.draft ? 'a draft that reads' : 'a report that reads'} otherwise ${why}.`,
     `If that report was sent, keep it apart from the output folder, which each build rewrites: take it from where you sent it, or ${buildAsThen(report.date, report.meetingPath, root)}`,
   );
 }
@@ -55,7 +55,7 @@ export function pastReportLaterText(report: GeneratedReport, manifestPath: strin
     undefined,
     'warning',
     'output/past-report-later-text',
-    `The meeting on ${report.date} is over, and this report of it prints ${later.length > 1 ? 'positions' : 'a position'} no ministry had cleared by its day (${listed}): a report prints each position as it is now, so this is most likely a later revision than the meeting had (or an answer that came late), though the report reads as cleared for it.`,
+    `The meeting ended on ${report.date}, and this report of it prints ${later.length > 1 ? 'positions' : 'a position'} no ministry had cleared by its day (${listed}): a report prints each position as it is now, so this is most likely a later revision than the meeting had (or an answer that came late), though the report reads as cleared for it.`,
     `For the report as it was, take it from where it was sent, or ${buildAsThen(report.date, report.meetingPath, root)}`,
   );
 }

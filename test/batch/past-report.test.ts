@@ -44,7 +44,7 @@ describe('a past meeting whose final report is built again', () => {
       [
         EXAMPLE_MEETING,
         'warning',
-        'The meeting on 2021-02-19 is over, and its report here had been built final; this build replaced it with a draft that reads otherwise (equity-reforms version 2 then, 3 now): a report prints each position as it is now, not as it was for the meeting.',
+        'The meeting ended on 2021-02-19, and its report here had been built final; this build replaced it with a draft that reads otherwise (equity-reforms version 2 then, 3 now): a report prints each position as it is now, not as it was for the meeting.',
       ],
     ]);
     expect(warned[0]?.hint).toContain(`briefing diff ${EXAMPLE_MEETING} --from <that commit>`);
@@ -115,7 +115,7 @@ describe('a past meeting whose final report is built again', () => {
     commitAll(dir, 'a comma', { author: 'Referente', date: '2021-03-01T10:00:00Z' });
     const warned = await run(dir, '2021-03-02');
     expect(warned.map((d) => d.message)).toEqual([
-      'The meeting on 2021-02-19 is over, and its report here had been built final; this build replaced it with a report that reads otherwise (its positions at the versions it had then: their text or clearances, the meeting, a template, the config or briefing changed since).',
+      'The meeting ended on 2021-02-19, and its report here had been built final; this build replaced it with a report that reads otherwise (its positions at the versions it had then: their text or clearances, the meeting, a template, the config or briefing changed since).',
     ]);
   });
 
@@ -145,7 +145,7 @@ describe('a past meeting whose final report is built again', () => {
     expect(manifest.text_sha256).toMatch(/^[0-9a-f]{64}$/);
     revise(dir, '2021-04-20T10:00:00Z');
     expect((await run(dir, '2021-04-21', { formats: ['docx'] })).map((d) => d.message)).toEqual([
-      'The meeting on 2021-02-19 is over, and its report here had been built final; this build replaced it with a draft that reads otherwise (equity-reforms version 2 then, 3 now): a report prints each position as it is now, not as it was for the meeting.',
+      'The meeting ended on 2021-02-19, and its report here had been built final; this build replaced it with a draft that reads otherwise (equity-reforms version 2 then, 3 now): a report prints each position as it is now, not as it was for the meeting.',
     ]);
   });
 
@@ -174,7 +174,7 @@ describe('a past meeting whose final report is built again', () => {
     revise(dir, '2021-04-20T10:00:00Z');
     const rebuilt = await buildOnce({ cwd: dir, meeting: EXAMPLE_MEETING, final: false, today: () => '2021-04-21' });
     expect(rebuilt.diagnostics.filter((d) => d.ruleId === 'output/past-report-replaced').map((d) => d.message)).toEqual([
-      'The meeting on 2021-02-19 is over, and its report here had been built final; this build replaced it with a draft that reads otherwise (equity-reforms version 2 then, 3 now): a report prints each position as it is now, not as it was for the meeting.',
+      'The meeting ended on 2021-02-19, and its report here had been built final; this build replaced it with a draft that reads otherwise (equity-reforms version 2 then, 3 now): a report prints each position as it is now, not as it was for the meeting.',
     ]);
   });
 });
@@ -231,7 +231,7 @@ describe('a past meeting built final where no report of it was, from positions c
       [
         EXAMPLE_MEETING,
         'warning',
-        'The meeting on 2021-02-19 is over, and this report of it prints a position no ministry had cleared by its day (equity-reforms version 3, cleared 2021-04-20): a report prints each position as it is now, so this is most likely a later revision than the meeting had (or an answer that came late), though the report reads as cleared for it.',
+        'The meeting ended on 2021-02-19, and this report of it prints a position no ministry had cleared by its day (equity-reforms version 3, cleared 2021-04-20): a report prints each position as it is now, so this is most likely a later revision than the meeting had (or an answer that came late), though the report reads as cleared for it.',
       ],
     ]);
     expect(warned[0]?.hint).toContain('`git worktree add ../2021-02-19 $(git rev-list -1 --before=2021-02-19T23:59 HEAD)`');

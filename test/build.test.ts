@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/commands/build.js';
 import { check } from '../src/commands/check.js';
+import { SIDE_FILE_AGE_MS } from '../src/emit/write.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, tempDir } from './helpers/project.js';
 
 const GOLDEN = join(REPO, 'test/fixtures/example/IZMzin_190221_EDUC.md');
@@ -191,6 +192,20 @@ describe('briefing build on the example meeting', () => {
     expect(result.diagnostics[0]).toMatchObject({ ruleId: 'schema/type', line: expect.any(Number) });
     expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx')).equals(before)).toBe(true);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['IZMzin_190221_EDUC.docx', 'IZMzin_190221_EDUC.manifest.json', 'IZMzin_190221_EDUC.md']);
+  });
+
+  it('removes what a killed build left beside the reports, even when every meeting is unchanged and nothing is written', async () => {
+    const dir = exampleProject();
+    const first = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'] });
+    expect(first.summary).toEqual({ built: 1, unchanged: 0, failed: 0 });
+    // A temporary file of a write stopped by SIGKILL, older than a minute (this process's id: no write of its own is under way).
+    const side = join(dir, 'out', `.IZMzin_190221_EDUC.md.${process.pid}.0badc0de.tmp`);
+    writeFileSync(side, 'half a report');
+    const old = new Date(Date.now() - 2 * SIDE_FILE_AGE_MS);
+    utimesSync(side, old, old);
+    const again = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'] });
+    expect(again.summary).toEqual({ built: 0, unchanged: 1, failed: 0 });
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['IZMzin_190221_EDUC.manifest.json', 'IZMzin_190221_EDUC.md']);
   });
 
   it('builds the other meetings when one of them is broken', async () => {

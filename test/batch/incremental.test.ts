@@ -50,6 +50,16 @@ describe('incremental builds', () => {
     expect((await run(link)).status).toEqual(all('unchanged'));
   });
 
+  it('tells its progress out of every meeting of the run, the unchanged ones too: the last one told is the last of all', async () => {
+    const dir = threeMeetings();
+    await run(dir);
+    appendFileSync(join(dir, C), '# edited\n');
+    const told: string[] = [];
+    const second = await run(dir, { onProgress: ({ done, total, meeting, outcome }) => void told.push(`${done}/${total} ${meeting} ${outcome.status}`) });
+    expect(second.status).toEqual({ [EXAMPLE_MEETING]: 'unchanged', [B]: 'unchanged', [C]: 'built' });
+    expect(told).toEqual([`1/3 ${EXAMPLE_MEETING} unchanged`, `2/3 ${B} unchanged`, `3/3 ${C} built`]);
+  });
+
   it('builds everything once, then skips every meeting and rewrites no file', async () => {
     const dir = threeMeetings();
     expect((await run(dir)).status).toEqual(all('built'));

@@ -43,6 +43,16 @@ describe('briefing build --format pdf', () => {
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   });
 
+  it('without LibreOffice, when only the PDF was asked for, still names the inputs that are not meetings', async () => {
+    const out = tempDir();
+    const result = await build({ cwd: exampleProject(), inputs: [EXAMPLE_MEETING, 'meetings/2021-02-30-missing.yaml'], out, final: false, formats: ['pdf'], office: null });
+    expect(result.exitCode).toBe(2);
+    expect(result.diagnostics.map((d) => [d.file, d.ruleId])).toEqual([
+      ['--format pdf', 'output/no-office'],
+      ['meetings/2021-02-30-missing.yaml', 'input/not-found'],
+    ]);
+  });
+
   it('says which temporary folder cannot hold the report when TMPDIR is not there, is a file or is under one (no internal error), and writes nothing', async () => {
     const office = join(tempDir(), 'soffice');
     writeFileSync(office, '#!/bin/sh\nexit 1\n');

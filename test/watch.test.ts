@@ -9,7 +9,7 @@ import { referenceDocx } from '../src/commands/reference-docx.js';
 import { OutputError, writeAllAtomic } from '../src/emit/write.js';
 import { debounce } from '../src/watch/debounce.js';
 import { unwatched } from '../src/watch/unwatched.js';
-import { watchBuild, type WatchEvent, type Watcher } from '../src/watch/watch-build.js';
+import { watchBuild, watchTargetProblem, type WatchEvent, type Watcher } from '../src/watch/watch-build.js';
 import { formatWatchEvent } from '../src/watch/format.js';
 import { Chalk } from 'chalk';
 import { docxParts, part } from './helpers/docx.js';
@@ -582,6 +582,66 @@ describe('build --watch', () => {
     expect(formatWatchEvent(said, EXAMPLE_MEETING, '10:00:00', new Chalk({ level: 0 })).at(-1)?.text).toBe('Still watching.');
   });
 
+  it('a position file that has an id the meeting uses only inside a longer word (equity-reforms-b, xequity-reforms) rebuilds nothing', async () => {
+    const dir = exampleProject();
+    const log = recorder();
+    const first = log.next();
+    watcher = await watchBuild({ cwd: dir, meeting: EXAMPLE_MEETING, final: false, formats: ['md'], debounceMs: 150, onEvent: (e) => log.onEvent(e) });
+    expect(await first).toMatchObject({ kind: 'build', run: 1, result: { status: 'built' } });
+    writeFile(dir, 'positions/educ/lookalike.yaml', exampleFile('positions/educ/equity-reforms.yaml').replace('id: equity-reforms', 'id: equity-reforms-b\n# not xequity-reforms'));
+    await quiet(800);
+    expect(log.events).toHaveLength(1);
+    // The next build is of the meeting saved, the look-alike not among the changes.
+    const saved = log.next();
+    writeFile(dir, EXAMPLE_MEETING, exampleFile(EXAMPLE_MEETING).replace(/^topic: .*$/m, 'topic: Cita tēma'));
+    expect(await saved).toMatchObject({ kind: 'build', run: 2, changed: [EXAMPLE_MEETING] });
+  });
+
+  it('a save that changes nothing says again what the last build warned of', async () => {
+    const meeting = exampleFile(EXAMPLE_MEETING).replace(/^date: (.*)$/m, 'date: $1\ndocument_date: 2021-02-16');
+    const dir = exampleProject({ [EXAMPLE_MEETING]: meeting });
+    const log = recorder();
+    const first = log.next();
+    watcher = await watchBuild({ cwd: dir, meeting: EXAMPLE_MEETING, final: false, formats: ['md'], debounceMs: 150, onEvent: (e) => log.onEvent(e) });
+    const warned = (event: WatchEvent) => (event.kind === 'build' ? event.result.diagnostics.map((d) => `${d.file} ${d.severity} ${d.ruleId}`) : []);
+    const initial = await first;
+    expect(initial).toMatchObject({ kind: 'build', run: 1, result: { status: 'built' } });
+    expect(warned(initial)).toEqual([`${EXAMPLE_MEETING} warning meeting/document-date`]);
+    // Saved as it was: nothing is built, and the warning still holds.
+    const touched = log.next();
+    writeFile(dir, EXAMPLE_MEETING, meeting);
+    const again = await touched;
+    expect(again).toMatchObject({ kind: 'build', run: 2, changed: [EXAMPLE_MEETING], result: { status: 'unchanged' } });
+    expect(warned(again)).toEqual([`${EXAMPLE_MEETING} warning meeting/document-date`]);
+  });
+
+  it('says the meeting file is gone and names each meeting file that came in the same change, when more than one did', async () => {
+    const dir = exampleProject();
+    const log = recorder();
+    const first = log.next();
+    watcher = await watchBuild({ cwd: dir, meeting: EXAMPLE_MEETING, final: false, formats: ['md'], debounceMs: 400, onEvent: (e) => log.onEvent(e) });
+    expect(await first).toMatchObject({ kind: 'build', result: { status: 'built' } });
+    const gone = log.next();
+    renameSync(join(dir, EXAMPLE_MEETING), join(dir, 'meetings/a.yaml'));
+    writeFile(dir, 'meetings/b.yaml', exampleFile(EXAMPLE_MEETING));
+    expect(await gone).toMatchObject({
+      kind: 'error',
+      message: `${EXAMPLE_MEETING} is gone: deleted, or moved (a git pull or checkout, git mv).`,
+      hint: `If it was moved, stop this watch (Ctrl-C) and start it on the meeting's new path (meetings/a.yaml, meetings/b.yaml came in the same change). This one builds ${EXAMPLE_MEETING} again if it comes back.`,
+    });
+  });
+
+  it('builds again when a template or partial is saved that the last build did not read (one its template may name next)', async () => {
+    const dir = exampleProject();
+    const log = recorder();
+    const first = log.next();
+    watcher = await watchBuild({ cwd: dir, meeting: EXAMPLE_MEETING, final: false, formats: ['md'], debounceMs: 150, onEvent: (e) => log.onEvent(e) });
+    expect(await first).toMatchObject({ kind: 'build', run: 1, result: { status: 'built' } });
+    const saved = log.next();
+    writeFile(dir, 'templates/partials/closing.hbs', 'Sagatavoja: birojs\n');
+    expect(await saved).toMatchObject({ kind: 'build', run: 2, changed: ['templates/partials/closing.hbs'] });
+  });
+
   it('says the config is gone when it is deleted while it watches, not that there is no project and to start one with init', async () => {
     const dir = exampleProject();
     const log = recorder();
@@ -792,6 +852,12 @@ test('--watch of a folder or a pattern is a usage error (exit 2), not a wait for
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(`briefing: ${message ?? ''}`);
   }
+});
+
+test('a meeting file named to --watch that is not there (yet) is waited for, not refused as build refuses it', () => {
+  const dir = exampleProject();
+  expect(watchTargetProblem(dir, 'meetings/2021-03-01-next.yaml')).toBeUndefined();
+  expect(watchTargetProblem(dir, 'positions/educ/equity-reforms.yaml')).toMatchObject({ severity: 'error', file: 'positions/educ/equity-reforms.yaml' });
 });
 
 test('a watch that outlives an update of its tool records its builds as the code it runs, so the updated tool builds them again', async () => {

@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectWithMeetings, type MeetingSpec } from '../helpers/meetings.js';
 import { REPO } from '../helpers/project.js';
-import { stoppedBuild } from '../../src/commands/build.js';
+import { stoppedBuild, type MeetingOutcome } from '../../src/commands/build.js';
 
 const EXAMPLE = ['equity-achievements', 'equity-reforms', 'equity-eu-cooperation'] as const;
 
@@ -100,6 +100,20 @@ describe('build stopped before any meeting was written', () => {
     const result = stoppedBuild([], 'SIGINT', 130);
     expect(result.runDiagnostics.map((d) => [d.file, d.ruleId, d.message, d.hint])).toEqual([['.', 'run/stopped', 'The build was stopped by SIGINT before any meeting was written.', 'Build again.']]);
     expect(result.exitCode).toBe(130);
+  });
+});
+
+describe('build stopped after one meeting', () => {
+  const one: MeetingOutcome = { meeting: 'meetings/m1.yaml', status: 'built', draft: false, inputs: [], outputs: ['out/M1.md'], diagnostics: [], ms: 1 };
+  const said = (total: number) => stoppedBuild([one], 'SIGTERM', 143, total).runDiagnostics.map((d) => d.message);
+
+  it('counts one meeting as one, of several to build', () => {
+    expect(said(3)).toEqual(['The build was stopped by SIGTERM after 1 meeting; the others were not built.']);
+  });
+
+  // It said "after all 1 meeting was done, before it recorded them in its cache".
+  it('says so of the one meeting it had to build, done before the stop', () => {
+    expect(said(1)).toEqual(['The build was stopped by SIGTERM after its one meeting was done, before it recorded it in its cache.']);
   });
 });
 

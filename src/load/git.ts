@@ -136,7 +136,7 @@ function unknownRevision(repo: Repository, revision: string): UsageError {
     }
     return new UsageError(
       `Unknown revision \`${revision}\`: this shallow clone has no branch or tag of that name.`,
-      `Check the name; if it is another branch, fetch it as the remote's and write origin/${revision}: \`git fetch origin ${revision}:refs/remotes/origin/${revision}\` (or fetch every branch with its history: \`git fetch --unshallow\`; in GitHub Actions, actions/checkout with fetch-depth: 0).`,
+      `Check the name; if it is another branch, fetch it as the remote's and write origin/${revision}: \`git fetch origin ${revision}:refs/remotes/origin/${revision}\`; if it is a tag, fetch it: \`git fetch origin tag ${revision}\` (or fetch every branch with its history: \`git fetch --unshallow\`; in GitHub Actions, actions/checkout with fetch-depth: 0).`,
     );
   }
   return new UsageError(`Unknown revision \`${revision}\`.`, 'Use a commit, a branch or a tag that `git log --oneline` lists.');

@@ -166,6 +166,7 @@ describe('versions from a real git repository with three commits', () => {
   test('a revision a shallow clone does not hold, or any in a repository with no commit yet, says why and what to do', () => {
     const source = threeVersions();
     git(source, ['branch', 'feature', 'HEAD~1']);
+    git(source, ['tag', 'v1', 'HEAD~2']);
     const clone = join(tempDir(), 'shallow');
     execFileSync('git', ['clone', '-q', '--depth', '1', '--single-branch', `file://${source}`, clone]);
     const shallow = runCli(['diff', POSITION, '--from', 'HEAD~1'], clone);
@@ -188,8 +189,12 @@ describe('versions from a real git repository with three commits', () => {
       status: 2,
       stderr:
         'briefing: Unknown revision `nosuch`: this shallow clone has no branch or tag of that name.\n' +
-        '  Check the name; if it is another branch, fetch it as the remote\'s and write origin/nosuch: `git fetch origin nosuch:refs/remotes/origin/nosuch` (or fetch every branch with its history: `git fetch --unshallow`; in GitHub Actions, actions/checkout with fetch-depth: 0).\n',
+        '  Check the name; if it is another branch, fetch it as the remote\'s and write origin/nosuch: `git fetch origin nosuch:refs/remotes/origin/nosuch`; if it is a tag, fetch it: `git fetch origin tag nosuch` (or fetch every branch with its history: `git fetch --unshallow`; in GitHub Actions, actions/checkout with fetch-depth: 0).\n',
     });
+    // A tag of years ago, which a shallow clone lacks: the hint's command for a tag, followed, works.
+    expect(runCli(['diff', POSITION, '--from', 'v1'], clone).stderr).toContain('if it is a tag, fetch it: `git fetch origin tag v1`');
+    execFileSync('git', ['fetch', '-q', 'origin', 'tag', 'v1'], { cwd: clone });
+    expect(runCli(['diff', POSITION, '--from', 'v1', '--format', 'json'], clone).status).toBe(1);
     // The hint, followed, works: the branch fetched as the remote's, named so (fetched as `git fetch origin feature`, only FETCH_HEAD had it).
     expect(runCli(['diff', POSITION, '--from', 'feature'], clone).status).toBe(2);
     execFileSync('git', ['fetch', '-q', 'origin', 'feature:refs/remotes/origin/feature'], { cwd: clone });

@@ -102,6 +102,15 @@ describe('check [paths…]', () => {
     const dir = project();
     expect(await files(join(dir, 'positions'), ['spare/unused.yaml'])).toEqual(['positions/spare/unused.yaml:7 schema/unknown-key']);
   });
+
+  test('the summary counts templates and partials apart: one template, two partials', () => {
+    const dir = tempDir();
+    cpSync(CHECK_BASE, dir, { recursive: true });
+    writeFile(dir, 'templates/partials/closing.hbs', 'Ar cieņu\n');
+    const run = runCli(['check'], dir);
+    expect(run.stdout).toBe('Checked 1 meeting, 2 positions, 1 template, 2 partials: no problems.\n');
+    expect(run.status).toBe(0);
+  });
 });
 
 test('a meeting checked alone that shares its file code with a meeting left out is an error, as build says', async () => {

@@ -3,7 +3,7 @@ import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { projectPath, YAML_FILES } from '../load/files.js';
 import { loadMeeting, unreadableMeeting, type LoadedMeeting } from '../load/meeting.js';
 import { fileCodeOf, loadAllMeetings } from '../load/meetings.js';
-import { builtInTemplatesDir } from '../load/package-folder.js';
+import { builtInTemplatesDir, isBuiltInTemplate } from '../load/package-folder.js';
 import { CONFIG_FILE } from '../load/project-root.js';
 import { loadProject, type Project, type VersionBase } from '../load/project.js';
 import { repositoryAt, resolveCommits, type RepositoryAdvice } from '../load/git.js';
@@ -264,11 +264,11 @@ async function meetingProblems(project: Project, meetings: readonly LoadedMeetin
     );
   }
   const included = meetings.flatMap((loaded) => (loaded.meeting ? includedPositions(project, loaded.meeting).map((position) => position.file.path) : []));
-  // The project's own template files the meetings used (the built-in ones are not the project's to count).
-  // A template that does not compile counts by the files its problems are in.
+  // The project's own template files the meetings used (the built-in ones are not the project's to count, nor are they
+  // when briefing is installed in the project's node_modules, inside it). A template that does not compile counts by the files its problems are in.
   const used = [...templates.values()]
     .flatMap((entry) => entry.template?.files.map((file) => file.path) ?? entry.diagnostics.map((d) => d.file))
-    .filter((path) => path.endsWith('.hbs') && !isAbsolute(path) && !path.startsWith('..') && existsSync(join(project.root, path)));
+    .filter((path) => path.endsWith('.hbs') && !isAbsolute(path) && !path.startsWith('..') && !isBuiltInTemplate(project.root, path) && existsSync(join(project.root, path)));
   // A meeting checked alone may share its file code with one left out: build refuses that, so check says it too.
   const checkedPaths = new Set(meetings.map((m) => m.path));
   // Only the meetings left out are read again: a check of the whole project reads none twice.

@@ -131,6 +131,17 @@ test('a meeting checked alone that shares its file code with a meeting left out 
   ]);
 });
 
+test('a project with briefing installed in its node_modules: the built-in templates a meeting uses are not counted as the project\'s', () => {
+  const dir = exampleProject();
+  const tool = join(dir, 'node_modules/briefing');
+  for (const entry of ['bin', 'dist', 'package.json', 'templates', 'schema', 'ministries.yaml']) cpSync(join(REPO, entry), join(tool, entry), { recursive: true });
+  const run = runCli(['check'], dir);
+  expect(run.stdout).toBe('Checked 1 meeting, 3 positions: no problems.\n');
+  const json = runCli(['check', EXAMPLE_MEETING, '--format', 'json'], dir);
+  expect(JSON.parse(json.stdout).checked.templates).toEqual([]);
+  expect(json.status).toBe(0);
+});
+
 describe('the project folder itself named (`check .`, `build .` at its top)', () => {
   test('is the whole project, as no paths are: not refused as outside itself, nor every YAML file under it (an installed package, init’s examples)', () => {
     const dir = exampleProject();

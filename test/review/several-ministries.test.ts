@@ -40,6 +40,21 @@ describe('briefing review --accept of a DOCX several ministries reviewed togethe
     expect(runCli(['check', EXAMPLE_MEETING], dir).status).toBe(0);
   });
 
+  it('with three ministries reviewing, says how to record each of the two others: the first with its command, the next by name', () => {
+    const dir = exampleProject();
+    initRepository(dir);
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    const docx = join(dir, 'out/circulated.docx');
+    const edit = new WordEdit(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx')))
+      .replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA)
+      .replace('vislielāko pievienoto vērtību', 'vislielāko', 'lielāko', PETERIS)
+      .comment('Digitālo risinājumu ieviešana', 'Digitālo risinājumu', 'Kuri risinājumi?', { author: 'Ilze Bērziņa (VK)', date: '2021-02-17T11:00:00Z' });
+    writeFileSync(docx, edit.bytes());
+    const am = runCli(['review', docx, '--accept', '--ministry', 'AM'], dir);
+    expect(am.status, am.stderr).toBe(0);
+    expect(am.stderr).toContain('Record theirs the same way: `briefing review out/circulated.docx --accept --ministry LM --rebase`, and the same for VK.');
+  });
+
   it('lists which reviewer made which change of a text several changed, and nothing more for a text one changed', () => {
     const dir = exampleProject();
     expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);

@@ -441,6 +441,12 @@ esac; done
     }
   });
 
+  it('does not convert a report that failed alone a second time: one run for it', async () => {
+    const { office, runs } = fakeOffice();
+    expect(await convertToPdf(bytes('bad'), { office, pdfA: false })).toEqual({ failure: 'Error: source file could not be loaded' });
+    expect(runs().map((run) => run.reports)).toEqual([1]);
+  });
+
   it('converts with a relative TMPDIR (LibreOffice given one failed to write every PDF)', async () => {
     const { office, runs } = fakeOffice();
     const usual = process.env['TMPDIR'];

@@ -177,6 +177,36 @@ describe('a past meeting whose final report is built again', () => {
       'The meeting ended on 2021-02-19, and its report here had been built final; this build replaced it with a draft that reads otherwise (equity-reforms version 2 then, 3 now): a report prints each position as it is now, not as it was for the meeting.',
     ]);
   });
+
+  // Pinned by the mutation audit: another position in place of one, not a rename, names each once.
+  it('names a position the report did not use then and one it no longer uses', async () => {
+    const dir = project();
+    initRepository(dir, { author: 'Referente', date: '2021-02-15T10:00:00Z' });
+    await run(dir, '2021-02-18');
+    const other = exampleFile(REFORMS).replace(/^id: equity-reforms$/m, 'id: equity-funding').replace('600 jaunas', '650 jaunas');
+    writeFileSync(join(dir, 'positions/educ/equity-funding.yaml'), other);
+    writeFileSync(join(dir, EXAMPLE_MEETING), exampleFile(EXAMPLE_MEETING).replace('position: equity-reforms', 'position: equity-funding'));
+    commitAll(dir, 'equity-funding answers in place of equity-reforms', { author: 'Referente', date: '2021-04-20T10:00:00Z' });
+    expect((await run(dir, '2021-04-21')).map((d) => d.message)).toEqual([
+      'The meeting on 2021-02-19 is over, and its report here had been built final; this build replaced it with a report that reads otherwise (equity-funding not used then; equity-reforms no longer used): a report prints each position as it is now, not as it was for the meeting.',
+    ]);
+  });
+
+  // Pinned by the mutation audit: an older briefing's manifest lists the DOCX beside the Markdown; the Markdown alone tells.
+  it('is warned about, from the Markdown, where an older briefing built the final report with the DOCX beside it', async () => {
+    const dir = project();
+    initRepository(dir, { author: 'Referente', date: '2021-02-15T10:00:00Z' });
+    await run(dir, '2021-02-18', { formats: ['md', 'docx'] });
+    const manifestPath = join(dir, 'out/IZMzin_190221_EDUC.manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { outputs: { name: string }[]; text_sha256?: string };
+    expect(manifest.outputs.map((output) => output.name)).toEqual(['IZMzin_190221_EDUC.md', 'IZMzin_190221_EDUC.docx']);
+    delete manifest.text_sha256;
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    revise(dir, '2021-04-20T10:00:00Z');
+    expect((await run(dir, '2021-04-21', { formats: ['md', 'docx'] })).map((d) => d.message)).toEqual([
+      'The meeting on 2021-02-19 is over, and its report here had been built final; this build replaced it with a draft that reads otherwise (equity-reforms version 2 then, 3 now): a report prints each position as it is now, not as it was for the meeting.',
+    ]);
+  });
 });
 
 // A position renamed with a new id (git mv, the meeting pointed to it) and revised: the warning named it
@@ -294,5 +324,38 @@ describe('a past meeting built final where no report of it was, from positions c
     initRepository(draft, { author: 'Referente', date: '2021-02-15T10:00:00Z' });
     revise(draft, '2021-04-20T10:00:00Z');
     expect(laterText((await build({ cwd: draft, inputs: [EXAMPLE_MEETING], final: false, jobs: 1, today: '2021-04-21' })).diagnostics)).toEqual([]);
+  });
+
+  // Pinned by the mutation audit: two such positions, each named.
+  it('names every such position, in the plural', async () => {
+    const dir = project();
+    const achievements = 'positions/educ/equity-achievements.yaml';
+    initRepository(dir, { author: 'Referente', date: '2021-02-15T10:00:00Z' });
+    reviseAndClear(dir, '2021-04-20');
+    writeFileSync(join(dir, achievements), readFileSync(join(dir, achievements), 'utf8').replace(/^( {4}date: )2021-02-1[56]$/gm, '$12021-04-21'));
+    commitAll(dir, 'equity-achievements cleared for May', { author: 'Referente', date: '2021-04-21T10:00:00Z' });
+    const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, jobs: 1, today: '2021-04-22' });
+    expect(laterText(result.diagnostics).map((d) => d.message)).toEqual([
+      expect.stringContaining('this report of it prints positions no ministry had cleared by its day (equity-achievements version 3, cleared 2021-04-21; equity-reforms version 3, cleared 2021-04-20): '),
+    ]);
+  });
+});
+
+// Pinned by the mutation audit: the clock is an option; without it nothing says a meeting is over.
+describe('a build given no today', () => {
+  it('warns of no past report, replaced or from later text', async () => {
+    const dir = project();
+    initRepository(dir, { author: 'Referente', date: '2021-02-15T10:00:00Z' });
+    await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, jobs: 1 });
+    revise(dir, '2021-04-20T10:00:00Z');
+    const replaced = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, jobs: 1 });
+    expect(replaced.diagnostics.filter((d) => d.ruleId.startsWith('output/past-report')).map((d) => d.message)).toEqual([]);
+
+    const fresh = project();
+    initRepository(fresh, { author: 'Referente', date: '2021-02-15T10:00:00Z' });
+    reviseAndClear(fresh, '2021-04-20');
+    const built = await build({ cwd: fresh, inputs: [EXAMPLE_MEETING], final: false, jobs: 1 });
+    expect(built.meetings[0]?.draft).toBe(false);
+    expect(built.diagnostics.filter((d) => d.ruleId.startsWith('output/past-report')).map((d) => d.message)).toEqual([]);
   });
 });

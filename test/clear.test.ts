@@ -194,6 +194,16 @@ describe('briefing clear', () => {
     expect(result.diagnostics.filter((d) => d.ruleId === 'clearance/not-required').map((d) => d.message)).toEqual([
       'Recorded, but no meeting using this position requires Viedās administrācijas un reģionālās attīstības ministrija (VARAM); they require AM, LM.',
     ]);
+    expect(result.diagnostics.find((d) => d.ruleId === 'clearance/not-required')?.hint).toBe('If that was a slip, correct the ministry code in the file.');
+  });
+
+  // Pinned by the mutation audit: the note of a position every required ministry has cleared, still marked draft.
+  it('says to set status: cleared once every ministry required has cleared a position still marked draft', () => {
+    const file = 'positions/educ/equity-reforms.yaml';
+    const dir = exampleProject({ [file]: exampleFile(file).replace(/^status: cleared /m, 'status: draft ') });
+    const notes = clear({ cwd: dir, position: file, ministry: 'AM', date: '2021-02-16', status: 'cleared' }).notes;
+    expect(notes).toContain('Every ministry the meetings require has cleared it; `status` is still `draft`: set `status: cleared` when the text is final.');
+    expect(notes).not.toContain('Every ministry the meetings require has cleared it.');
   });
 
   it('refuses a clearance by the ministry that owns the position (exit 1, nothing written), as check would warn of it', () => {

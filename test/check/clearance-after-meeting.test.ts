@@ -52,6 +52,16 @@ describe('a clearance dated after a meeting that uses the position', () => {
     expect(late.map((d) => d.message)).toEqual(['The clearance by LM is dated 2021-06-01, after the 5 meetings that use this position, from 2021-02-19 to 2021-05-18.']);
   });
 
+  // Pinned by the mutation audit: three days are listed, four make a range.
+  test('is said by clear of a position three meetings used with each day, of one four used with the first and the last', () => {
+    const dir = reusedPosition();
+    const late = () => clear({ cwd: dir, position: 'equity-reforms', ministry: 'LM', date: '2021-06-01', status: 'cleared' }).diagnostics.filter((d) => d.ruleId === 'clearance/after-meeting').map((d) => d.message);
+    writeFile(dir, 'meetings/2021-03-01-educ.yaml', exampleFile(EXAMPLE_MEETING).replace('date: 2021-02-19', 'date: 2021-03-01').replace('file_code: IZMzin_190221_EDUC', 'file_code: IZMzin_010321_EDUC'));
+    expect(late()).toEqual(['The clearance by LM is dated 2021-06-01, after the meetings on 2021-02-19, 2021-03-01, 2021-05-18 that use this position.']);
+    writeFile(dir, 'meetings/2021-03-22-educ.yaml', exampleFile(EXAMPLE_MEETING).replace('date: 2021-02-19', 'date: 2021-03-22').replace('file_code: IZMzin_190221_EDUC', 'file_code: IZMzin_220321_EDUC'));
+    expect(late()).toEqual(['The clearance by LM is dated 2021-06-01, after the 4 meetings that use this position, from 2021-02-19 to 2021-05-18.']);
+  });
+
   test('is not said by clear of a withdrawal, which comes after the clearance it takes back, nor of a position no meeting uses', () => {
     const dir = reusedPosition();
     writeFile(dir, 'positions/educ/unused.yaml', exampleFile(REFORMS).replace('id: equity-reforms', 'id: unused'));

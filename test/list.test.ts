@@ -618,3 +618,30 @@ describe('list --uncleared of a position used again, for a meeting still to come
     expect(await uncleared(project(true), '2021-03-01')).toEqual([['equity-reforms', 'AM earlier version, LM earlier version']]);
   });
 });
+
+// Pinned by the mutation audit: the order of the rows, and no git facts claimed of a project outside git.
+describe('list positions, in a project outside git', () => {
+  it('sorts by the first meeting using each, then by id, a position no meeting uses last, and says nothing changed or lost to history', async () => {
+    const example = exampleFile(EXAMPLE_MEETING);
+    const questions = example.slice(example.indexOf('questions:\n'), example.indexOf('\n# Ministries'));
+    const january = example
+      .replace(questions, 'questions:\n  - text: Kā?\n    position: equity-reforms\n')
+      .replace(/^date: .*$/m, 'date: 2021-01-10')
+      .replace(/^file_code: .*$/m, 'file_code: IZMzin_100121_EDUC');
+    const dir = exampleProject({
+      'meetings/2021-01-10-educ.yaml': january,
+      'positions/educ/aaa-unused.yaml': exampleFile('positions/educ/equity-reforms.yaml').replace(/^id: .*$/m, 'id: aaa-unused'),
+      'positions/educ/zzz-unused.yaml': exampleFile('positions/educ/equity-reforms.yaml').replace(/^id: .*$/m, 'id: zzz-unused'),
+    });
+    const result = await list({ cwd: dir, what: 'positions', uncleared: false });
+    expect(result.exitCode).toBe(0);
+    if (result.what !== 'positions') throw new Error('positions listed as meetings');
+    expect(result.rows.map((row) => [row.id, row.meetings.map((m) => m.date), row.uncommitted, row.beforeHistory])).toEqual([
+      ['equity-reforms', ['2021-01-10', '2021-02-19'], false, false],
+      ['equity-achievements', ['2021-02-19'], false, false],
+      ['equity-eu-cooperation', ['2021-02-19'], false, false],
+      ['aaa-unused', [], false, false],
+      ['zzz-unused', [], false, false],
+    ]);
+  });
+});

@@ -197,6 +197,21 @@ describe('briefing clear', () => {
     expect(result.diagnostics.find((d) => d.ruleId === 'clearance/not-required')?.hint).toBe('If that was a slip, correct the ministry code in the file.');
   });
 
+  // Pinned by the mutation audit: of several positions recorded at once, each weighs every meeting that uses it, not only those using them all.
+  it('says what a meeting using only one of the positions recorded at once still waits for', () => {
+    const example = exampleFile(EXAMPLE_MEETING);
+    const questions = example.slice(example.indexOf('questions:\n'), example.indexOf('\n# Ministries'));
+    const may = example
+      .replace(questions, 'questions:\n  - text: Kā?\n    position: equity-reforms\n')
+      .replace('required_clearances: [AM, LM]', 'required_clearances: [AM, LM, FM]')
+      .replace(/^date: .*$/m, 'date: 2021-05-18')
+      .replace(/^file_code: .*$/m, 'file_code: IZMzin_180521_EDUC');
+    const dir = exampleProject({ 'meetings/2021-05-18-educ.yaml': may });
+    const run = runCli(['clear', 'positions/educ/equity-achievements.yaml', 'positions/educ/equity-reforms.yaml', '--ministry', 'LM', '--date', '2021-02-16'], dir);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Still waiting for: FM.');
+  });
+
   // Pinned by the mutation audit: the note of a position every required ministry has cleared, still marked draft.
   it('says to set status: cleared once every ministry required has cleared a position still marked draft', () => {
     const file = 'positions/educ/equity-reforms.yaml';

@@ -188,7 +188,7 @@ describe('a past meeting whose final report is built again', () => {
     writeFileSync(join(dir, EXAMPLE_MEETING), exampleFile(EXAMPLE_MEETING).replace('position: equity-reforms', 'position: equity-funding'));
     commitAll(dir, 'equity-funding answers in place of equity-reforms', { author: 'Referente', date: '2021-04-20T10:00:00Z' });
     expect((await run(dir, '2021-04-21')).map((d) => d.message)).toEqual([
-      'The meeting on 2021-02-19 is over, and its report here had been built final; this build replaced it with a report that reads otherwise (equity-funding not used then; equity-reforms no longer used): a report prints each position as it is now, not as it was for the meeting.',
+      'The meeting ended on 2021-02-19, and its report here had been built final; this build replaced it with a report that reads otherwise (equity-funding not used then; equity-reforms no longer used): a report prints each position as it is now, not as it was for the meeting.',
     ]);
   });
 
@@ -204,7 +204,7 @@ describe('a past meeting whose final report is built again', () => {
     writeFileSync(manifestPath, JSON.stringify(manifest));
     revise(dir, '2021-04-20T10:00:00Z');
     expect((await run(dir, '2021-04-21', { formats: ['md', 'docx'] })).map((d) => d.message)).toEqual([
-      'The meeting on 2021-02-19 is over, and its report here had been built final; this build replaced it with a draft that reads otherwise (equity-reforms version 2 then, 3 now): a report prints each position as it is now, not as it was for the meeting.',
+      'The meeting ended on 2021-02-19, and its report here had been built final; this build replaced it with a draft that reads otherwise (equity-reforms version 2 then, 3 now): a report prints each position as it is now, not as it was for the meeting.',
     ]);
   });
 });

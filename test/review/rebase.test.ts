@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { commitAll, initRepository } from '../helpers/git.js';
 import { EXAMPLE_MEETING, exampleProject, runCli } from '../helpers/project.js';
 import { WordEdit } from '../helpers/word-edit.js';
+import { reviewedExample } from '../helpers/reviewed-example.js';
 
 const ANNA = { author: 'Anna Ozola (AM)', date: '2021-02-16T09:30:00Z' };
 const FILE = 'positions/educ/equity-reforms.yaml';
@@ -48,14 +49,11 @@ describe('briefing review --rebase', () => {
   });
 
   it('accepts a DOCX several ministries reviewed one ministry at a time: the next one with --rebase finds the changes already written, not conflicts', () => {
-    const dir = exampleProject();
-    initRepository(dir);
-    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
-    const docx = join(dir, 'out/circulated.docx');
-    const edit = new WordEdit(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx')))
-      .replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA)
-      .replace('Tikpat svarīgi ir stiprināt', 'Tikpat', 'Ne mazāk', { author: 'Pēteris Liepa (LM)', date: '2021-02-17T10:00:00Z' });
-    writeFileSync(docx, edit.bytes());
+    const { dir, docx } = reviewedExample('circulated', (report) =>
+      report
+        .replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA)
+        .replace('Tikpat svarīgi ir stiprināt', 'Tikpat', 'Ne mazāk', { author: 'Pēteris Liepa (LM)', date: '2021-02-17T10:00:00Z' }),
+    );
     const several = runCli(['review', docx, '--accept'], dir);
     expect(several.status).toBe(2);
     expect(several.stderr).toContain('--ministry LM --rebase');

@@ -1,23 +1,15 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { initRepository } from '../helpers/git.js';
-import { EXAMPLE_MEETING, exampleClearance, exampleProject, runCli } from '../helpers/project.js';
-import { WordEdit } from '../helpers/word-edit.js';
+import { exampleClearance, runCli } from '../helpers/project.js';
+import { reviewedExample } from '../helpers/reviewed-example.js';
 
 const ANNA = { author: 'Anna Ozola (AM)', date: '2021-02-16T09:30:00Z' };
 
 describe('briefing review --accept of text a reviewer deleted and typed back', () => {
   it('records no objection where the reviewer’s tracked deletion and insertion of the same words leave the text as it was', () => {
-    const dir = exampleProject();
-    initRepository(dir);
-    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
-    const docx = join(dir, 'out/retyped.docx');
     // As Word saves it: the word struck out (w:del), then the same word typed after it (w:ins), both Anna's.
-    const edit = new WordEdit(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx')))
-      .replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'prioritāri', ANNA)
-      .replace('vislielāko pievienoto vērtību', 'vislielāko', 'lielāko', ANNA);
-    writeFileSync(docx, edit.bytes());
+    const { dir, docx } = reviewedExample('retyped', (report) =>
+      report.replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'prioritāri', ANNA).replace('vislielāko pievienoto vērtību', 'vislielāko', 'lielāko', ANNA),
+    );
     const before = exampleClearance(dir, 'equity-reforms').AM;
 
     const run = runCli(['review', docx, '--accept', '--ministry', 'AM'], dir);

@@ -5,21 +5,19 @@ import { describe, expect, it } from 'vitest';
 import { initRepository } from '../helpers/git.js';
 import { EXAMPLE_MEETING, exampleClearance, exampleProject, runCli } from '../helpers/project.js';
 import { WordEdit } from '../helpers/word-edit.js';
+import { reviewedExample } from '../helpers/reviewed-example.js';
 
 const ANNA = { author: 'Anna Ozola (AM)', date: '2021-02-16T09:30:00Z' };
 const PETERIS = { author: 'Pēteris Liepa (LM)', date: '2021-02-17T10:00:00Z' };
 
 describe('briefing review --accept of a DOCX several ministries reviewed together', () => {
   it('records each ministry’s answer only on the positions its own reviewers changed or commented on', () => {
-    const dir = exampleProject();
-    initRepository(dir);
-    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
-    const docx = join(dir, 'out/circulated.docx');
-    const edit = new WordEdit(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx')))
-      .replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA)
-      .comment('Digitālo risinājumu ieviešana', 'Digitālo risinājumu', 'Kuri risinājumi?', PETERIS)
-      .replace('vislielāko pievienoto vērtību', 'vislielāko', 'lielāko', PETERIS);
-    writeFileSync(docx, edit.bytes());
+    const { dir, docx } = reviewedExample('circulated', (report) =>
+      report
+        .replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA)
+        .comment('Digitālo risinājumu ieviešana', 'Digitālo risinājumu', 'Kuri risinājumi?', PETERIS)
+        .replace('vislielāko pievienoto vērtību', 'vislielāko', 'lielāko', PETERIS),
+    );
 
     const am = runCli(['review', docx, '--accept', '--ministry', 'AM'], dir);
     expect(am.status, am.stderr).toBe(0);
@@ -41,15 +39,12 @@ describe('briefing review --accept of a DOCX several ministries reviewed togethe
   });
 
   it('with three ministries reviewing, says how to record each of the two others: the first with its command, the next by name', () => {
-    const dir = exampleProject();
-    initRepository(dir);
-    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
-    const docx = join(dir, 'out/circulated.docx');
-    const edit = new WordEdit(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx')))
-      .replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA)
-      .replace('vislielāko pievienoto vērtību', 'vislielāko', 'lielāko', PETERIS)
-      .comment('Digitālo risinājumu ieviešana', 'Digitālo risinājumu', 'Kuri risinājumi?', { author: 'Ilze Bērziņa (VK)', date: '2021-02-17T11:00:00Z' });
-    writeFileSync(docx, edit.bytes());
+    const { dir, docx } = reviewedExample('circulated', (report) =>
+      report
+        .replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA)
+        .replace('vislielāko pievienoto vērtību', 'vislielāko', 'lielāko', PETERIS)
+        .comment('Digitālo risinājumu ieviešana', 'Digitālo risinājumu', 'Kuri risinājumi?', { author: 'Ilze Bērziņa (VK)', date: '2021-02-17T11:00:00Z' }),
+    );
     const am = runCli(['review', docx, '--accept', '--ministry', 'AM'], dir);
     expect(am.status, am.stderr).toBe(0);
     expect(am.stderr).toContain('Record theirs the same way: `briefing review out/circulated.docx --accept --ministry LM --rebase`, and the same for VK.');

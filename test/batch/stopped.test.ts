@@ -105,15 +105,17 @@ describe('build stopped before any meeting was written', () => {
 
 describe('build stopped after one meeting', () => {
   const one: MeetingOutcome = { meeting: 'meetings/m1.yaml', status: 'built', draft: false, inputs: [], outputs: ['out/M1.md'], diagnostics: [], ms: 1 };
-  const said = (total: number) => stoppedBuild([one], 'SIGTERM', 143, total).runDiagnostics.map((d) => d.message);
+  const said = (total: number) => stoppedBuild([one], 'SIGTERM', 143, total).runDiagnostics.map((d) => [d.message, d.hint]);
 
   it('counts one meeting as one, of several to build', () => {
-    expect(said(3)).toEqual(['The build was stopped by SIGTERM after 1 meeting; the others were not built.']);
+    expect(said(3)).toEqual([['The build was stopped by SIGTERM after 1 meeting; the others were not built.', 'Build again: the meeting listed was written before the stop.']]);
   });
 
-  // It said "after all 1 meeting was done, before it recorded them in its cache".
+  // It said "after all 1 meeting was done, before it recorded them in its cache", and "the meetings listed were written".
   it('says so of the one meeting it had to build, done before the stop', () => {
-    expect(said(1)).toEqual(['The build was stopped by SIGTERM after its one meeting was done, before it recorded it in its cache.']);
+    expect(said(1)).toEqual([
+      ['The build was stopped by SIGTERM after its one meeting was done, before it recorded it in its cache.', 'Build again: the meeting listed was written, and the next build checks it again.'],
+    ]);
   });
 });
 

@@ -678,6 +678,16 @@ exit 0
       failure: 'LibreOffice wrote a PDF cut short, without the end every PDF has (%%EOF): the disk may have filled up, or the office was stopped, while it wrote',
       hint: `Free some space if the disk of the temporary folder (${temporaryFolder()}) is full, then build again.`,
     });
+    // Readers look for it in the last 1,024 bytes: one starting 1,024 bytes from the end is a PDF's end, one a byte further is not.
+    const ending = async (after: number) => {
+      const office = join(tempDir(), 'soffice');
+      writeFileSync(office, `#!/bin/sh\nfor a in "$@"; do last="$a"; done\nprintf '%%PDF-1.7\\n%%%%EOF' > "\${last%.docx}.pdf"\nhead -c ${after} /dev/zero | tr '\\000' ' ' >> "\${last%.docx}.pdf"\n`);
+      chmodSync(office, 0o755);
+      return convertToPdf(new Uint8Array([1]), { office, pdfA: false });
+    };
+    const last = await ending(1019);
+    expect('bytes' in last && last.bytes.length).toBe('%PDF-1.7\n%%EOF'.length + 1019);
+    expect(await ending(1020)).toMatchObject({ failure: expect.stringContaining('cut short') });
   });
 
   it('takes an office that hangs on two reports in a row, each alone, for hung and tries no more reports of that build; one report that hangs it costs the others nothing', async () => {

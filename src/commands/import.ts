@@ -1,5 +1,5 @@
 import { localDay } from '../model/date.js';
-import { docxBesideHint, wordLockFile } from './docx-beside.js';
+import { notADocx } from './docx-beside.js';
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseDocument, Scalar, type Document } from 'yaml';
@@ -69,8 +69,8 @@ export function importReport(options: ImportOptions): ImportResult {
       return finish(result);
     }
     if (!(error instanceof NotADocxError)) throw error;
-    const lock = wordLockFile(absolute, shown);
-    result.diagnostics.push(diagnostic(shown, undefined, 'error', 'import/not-a-report', `This file is not a DOCX: ${lock?.what ?? error.message}.`, lock?.hint ?? docxBesideHint(absolute, shown, error.hint)));
+    const said = notADocx(absolute, shown, error);
+    result.diagnostics.push(diagnostic(shown, undefined, 'error', 'import/not-a-report', said.message, said.hint));
     return finish(result);
   }
   const report = parseReport(document);

@@ -1,4 +1,4 @@
-import { docxBesideHint, wordLockFile } from './docx-beside.js';
+import { notADocx } from './docx-beside.js';
 import { ministryCode } from './ministry-code.js';
 import { ANCHOR_PROPERTY_PREFIX } from '../docx/anchors.js';
 import { namedPath, projectPath, readBytesWithin } from '../load/files.js';
@@ -296,8 +296,8 @@ function readDocument(path: string, shown: string, result: ReviewResult): Review
     }
     if (!(error instanceof NotADocxError)) throw error;
     // What to do depends on what the file is (a password to remove, a .doc to save as .docx), as import says it.
-    const lock = wordLockFile(path, shown);
-    result.diagnostics.push(diagnostic(shown, undefined, 'error', 'review/not-built-here', `This file is not a DOCX: ${lock?.what ?? error.message}.`, lock?.hint ?? docxBesideHint(path, shown, error.hint)));
+    const said = notADocx(path, shown, error);
+    result.diagnostics.push(diagnostic(shown, undefined, 'error', 'review/not-built-here', said.message, said.hint));
     return undefined;
   }
 }

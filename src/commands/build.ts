@@ -225,12 +225,13 @@ function updatedCache(previous: BuildCache, run: { tool: string; keys: KeyContex
  */
 export function stoppedBuild(meetings: readonly MeetingOutcome[], signal: NodeJS.Signals, exitCode: number, total?: number): BuildResult {
   const count = meetings.length;
+  const written = count === 1 ? 'the meeting listed was written' : 'the meetings listed were written';
   const stop = !count
     ? diagnostic('.', undefined, 'error', 'run/stopped', `The build was stopped by ${signal} before any meeting was written.`, 'Build again.')
     : count === total
       ? // Every meeting was done, and the stop came as the build recorded them (waiting for another build's lock on the cache).
-        diagnostic('.', undefined, 'error', 'run/stopped', `The build was stopped by ${signal} after ${count === 1 ? 'its one meeting was done, before it recorded it' : `all ${count} meetings were done, before it recorded them`} in its cache.`, `Build again: ${count === 1 ? 'the meeting listed was written' : 'the meetings listed were written'}, and the next build checks ${count === 1 ? 'it' : 'them'} again.`)
-      : diagnostic('.', undefined, 'error', 'run/stopped', `The build was stopped by ${signal} after ${count} ${count === 1 ? 'meeting' : 'meetings'}; the others were not built.`, `Build again: ${count === 1 ? 'the meeting listed was written' : 'the meetings listed were written'} before the stop.`);
+        diagnostic('.', undefined, 'error', 'run/stopped', `The build was stopped by ${signal} after ${count === 1 ? 'its one meeting was done, before it recorded it' : `all ${count} meetings were done, before it recorded them`} in its cache.`, `Build again: ${written}, and the next build checks ${count === 1 ? 'it' : 'them'} again.`)
+      : diagnostic('.', undefined, 'error', 'run/stopped', `The build was stopped by ${signal} after ${count} ${count === 1 ? 'meeting' : 'meetings'}; the others were not built.`, `Build again: ${written} before the stop.`);
   return finish([...meetings].sort((a, b) => compareText(a.meeting, b.meeting)), [stop], 0, exitCode);
 }
 

@@ -311,8 +311,7 @@ function abbreviationsNotIntroduced(
       .map((found) => found.index)
       .find((index) => !inTerm.some(({ start, end }) => index >= start && index < end));
     if (first === undefined) return [];
-    // Written with an en dash, as the templates write it; a hyphen or an em dash counts too.
-    const introduced = new RegExp(`${INTRODUCTION_START}\\*{0,2}${escaped}\\*{0,2}\\)`, 'u').exec(printed)?.index;
+    const introduced = introductionOf(printed, short)?.index;
     if (introduced !== undefined && introduced < first) return [];
     const when = introduced === undefined ? 'never introduces it' : 'uses it before it introduces it';
     const { field, line } = placeIn(printed, first, placeOf);
@@ -336,6 +335,14 @@ function abbreviationsNotIntroduced(
 function reportWarning(meetingPath: string, field: { ref: { file: string }; place?: Place | undefined } | undefined, ruleId: RuleId, what: string, hint: string): Diagnostic {
   const whose = field?.place && field.ref.file !== meetingPath ? `The report of ${meetingPath}` : 'The report';
   return diagnostic(field?.place ? field.ref.file : meetingPath, field?.place, 'warning', ruleId, `${whose} ${what}`, hint);
+}
+
+/**
+ * The first introduction of `short` in the printed text, "(turpmāk – ES)", in bold or not: written with an en dash, as
+ * the templates write it; a hyphen or an em dash counts too.
+ */
+function introductionOf(printed: string, short: string): RegExpExecArray | null {
+  return new RegExp(`${INTRODUCTION_START}\\*{0,2}${escapeRegExp(short)}\\*{0,2}\\)`, 'u').exec(printed);
 }
 
 /** Each introduction of an abbreviation, "(turpmāk – ESF)", the short form in group 1 (in bold or not). */
@@ -420,7 +427,7 @@ function termsWrittenOutAgain(
   // By field (file and key): where it was first written out, or null when that place is not in a file to name.
   const said = new Map<string, { field: FieldPlace; term: string; short: string; more: number } | null>();
   for (const short of new Set(abbreviations.map((entry) => entry.short))) {
-    const introduced = new RegExp(`${INTRODUCTION_START}\\*{0,2}${escapeRegExp(short)}\\*{0,2}\\)`, 'u').exec(printed);
+    const introduced = introductionOf(printed, short);
     if (!introduced) continue;
     const from = introduced.index + introduced[0].length;
     for (const term of new Set(abbreviations.filter((entry) => entry.short === short).map((entry) => entry.term))) {

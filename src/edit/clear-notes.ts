@@ -5,7 +5,7 @@ import { readText } from '../load/files.js';
 import { loadAllMeetings, namesId } from '../load/meetings.js';
 import type { Project } from '../load/project.js';
 import { parseYaml } from '../load/yaml.js';
-import { clearancesNeeded, clearedBy, lastDayOf, nominativeOn, type Meeting, type Position } from '../model/index.js';
+import { clearancesNeeded, clearedBy, nominativeOn, stillToCome, type Meeting, type Position } from '../model/index.js';
 import { CLEARANCE_RECORD, type ClearanceStatus } from '../model/position.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { clearanceBeforeEstablished } from '../validate/position-rules.js';
@@ -80,17 +80,6 @@ function notRequired(project: Project, shown: string, ministry: string, date: st
       'If that was a slip, correct the ministry code in the file.',
     ),
   ];
-}
-
-/**
- * The meetings whose requirements the position's notes weigh: of those using it, the ones not yet over on
- * `today`, when there are any. A position used for years is cleared again for each new meeting, by the
- * ministries it requires: one that only meetings long over asked (EM, before KEM took energy over) is
- * not waited for. With none to come, or no `today`, all of them, as before.
- */
-function stillToCome(using: readonly Meeting[], today: string | undefined): readonly Meeting[] {
-  const coming = today === undefined ? [] : using.filter((meeting) => lastDayOf(meeting) >= today);
-  return coming.length ? coming : using;
 }
 
 /** What the meetings using the position still wait for, and whether `status` may now be due. */

@@ -2,7 +2,7 @@ import type { LoadedMeeting } from '../load/meeting.js';
 import type { Project } from '../load/project.js';
 import { readPositionFile, type LoadedPosition } from '../load/position-files.js';
 import type { GitState } from './git.js';
-import { clearanceOf, clearancesNeeded, lastDayOf, type ClearanceState } from '../model/index.js';
+import { clearanceOf, clearancesNeeded, stillToCome, type ClearanceState } from '../model/index.js';
 import { compareText } from '../util/text-order.js';
 
 /** Where one ministry stands on a position. */
@@ -52,7 +52,7 @@ export function positionRows(files: readonly LoadedPosition[], meetings: readonl
   const rows = files.map((loaded): PositionRow => {
     const using = meetings
       .flatMap((m) =>
-        m.meeting?.questions.some((q) => q.position === loaded.id) ? [{ file: m.path, date: m.meeting.date, lastDay: lastDayOf(m.meeting), required: m.meeting.required_clearances }] : [],
+        m.meeting?.questions.some((q) => q.position === loaded.id) ? [{ file: m.path, date: m.meeting.date, end_date: m.meeting.end_date, required: m.meeting.required_clearances }] : [],
       )
       .sort((a, b) => compareText(a.date, b.date) || compareText(a.file, b.file));
     const position = loaded.position;
@@ -62,8 +62,7 @@ export function positionRows(files: readonly LoadedPosition[], meetings: readonl
     const required = using.length ? (position ? clearancesNeeded(position, asked) : asked) : Object.keys(recorded);
     const clearances = required.map((ministry): PositionRow['clearances'][number] => ({ ministry, state: position ? clearanceOf(position, ministry).state : 'unknown' }));
     // A position used again, for a meeting still to come, waits for what that meeting asks, not for what a meeting years ago did.
-    const coming = today === undefined ? [] : using.filter((m) => m.lastDay >= today);
-    const waitedFor = coming.length ? new Set(coming.flatMap((m) => m.required)) : undefined;
+    const waitedFor = using.length ? new Set(stillToCome(using, today).flatMap((m) => m.required)) : undefined;
     const status = position?.status ?? 'invalid';
     const state = git?.get(loaded.file.path);
     return {

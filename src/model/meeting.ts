@@ -142,6 +142,16 @@ export function lastDayOf(meeting: { date: string; end_date?: string | undefined
   return meeting.end_date !== undefined && meeting.end_date > meeting.date ? meeting.end_date : meeting.date;
 }
 
+/**
+ * Of the meetings that use a position, those not over on `today`, when there are any; else all of them (none to come,
+ * or no `today`). A position used for years waits for what the meetings still to come require, not for what a ministry
+ * that has since handed the area over was asked years ago (`list --uncleared`, and what `clear` says is still awaited).
+ */
+export function stillToCome<T extends { date: string; end_date?: string | undefined }>(meetings: readonly T[], today: string | undefined): readonly T[] {
+  const coming = today === undefined ? [] : meetings.filter((meeting) => lastDayOf(meeting) >= today);
+  return coming.length ? coming : meetings;
+}
+
 /** A meeting file as validated: defaults applied. */
 export type Meeting = z.output<typeof meetingSchema>;
 /** One question of a meeting. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { accessSync, chmodSync, constants, copyFileSync, linkSync, lstatSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { accessSync, chmodSync, constants, copyFileSync, linkSync, lstatSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { errorCode } from '../load/files.js';
 import { makeFolder } from './folder.js';
 import { processExists } from '../util/process.js';
@@ -80,6 +80,15 @@ export function writeAllAtomic(files: readonly OutputFile[], advice: WriteAdvice
     if (special) {
       throw new OutputError(file.shownAs, `${special} stands there, not a file: writing would replace it with one.`, `Write to a file${advice.elsewhere ? `: choose another name or folder ${advice.elsewhere}` : ''}.`);
     }
+    const link = linkAt(file.target);
+    if (link !== undefined) {
+      const end = resolve(dirname(file.target), link);
+      throw new OutputError(
+        file.shownAs,
+        `it is a symbolic link (to ${end}): writing would replace the link with a file, and leave what it points to as it was.`,
+        `Remove the link, then ${advice.again}${advice.elsewhere ? `; or write where it points, ${advice.elsewhere} (its folder is ${dirname(end)})` : ''}.`,
+      );
+    }
     // A folder fails the rename, and is said to be one: access(2) refuses another user's folder, which is no read-only file to chmod.
     const refused = found[index]?.isDirectory() ? undefined : refusedWrite(file.target);
     if (refused === 'locked') {
@@ -118,6 +127,20 @@ export function writeAllAtomic(files: readonly OutputFile[], advice: WriteAdvice
     }
   }
   for (const { backup } of replaced) if (backup) removeQuietly(backup);
+}
+
+/**
+ * What a target that is a symbolic link points to; none for any other (or nothing there). A report
+ * linked into a synced folder (`out/report.docx -> ~/OneDrive/EU/report.docx`) was replaced by a file,
+ * and the synced copy silently stayed the old one. Writing through the link instead would let a link
+ * committed in a repository (a pull request's `out/report.md -> ~/.bashrc`) write wherever it points.
+ */
+function linkAt(target: string): string | undefined {
+  try {
+    return lstatSync(target).isSymbolicLink() ? readlinkSync(target) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** What stands at a path, followed through links; none when nothing is there (or it cannot be read). */

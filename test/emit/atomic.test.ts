@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { describe, expect, test, vi } from 'vitest';
 import { EDIT_ADVICE, OutputError, SIDE_FILE_AGE_MS, sweepInterrupted, writeAtomic, type WriteAdvice } from '../../src/emit/write.js';
-import { REPO, tempDir } from '../helpers/project.js';
+import { EXAMPLE_MEETING, exampleProject, REPO, runCli, tempDir } from '../helpers/project.js';
 
 vi.mock('node:fs', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs')>();
@@ -59,6 +59,41 @@ describe('writeAtomic', () => {
     expect(writeFailure(target)).toMatchObject({ message: 'out/report.docx: a device stands there, not a file: writing would replace it with one.' });
     expect(real.readlinkSync(target)).toBe('/dev/null');
     expect(readdirSync(dir)).toEqual(['review.md']);
+  });
+
+  test.skipIf(process.platform === 'win32')('a symbolic link where the file should be is refused and left a link, with what it points to unchanged: a rename would put a file in its place', () => {
+    const dir = tempDir();
+    const synced = join(tempDir(), 'report.docx');
+    real.writeFileSync(synced, 'the synced copy');
+    const target = join(dir, 'report.docx');
+    real.symlinkSync(synced, target);
+    expect(writeFailure(target)).toMatchObject({
+      message: `out/report.docx: it is a symbolic link (to ${synced}): writing would replace the link with a file, and leave what it points to as it was.`,
+      hint: `Remove the link, then build again; or write where it points, with --out (its folder is ${join(synced, '..')}).`,
+    });
+    expect(real.readlinkSync(target)).toBe(synced);
+    expect(readFileSync(synced, 'utf8')).toBe('the synced copy');
+    expect(readdirSync(dir)).toEqual(['report.docx']);
+    // A link to nothing yet, given relative to its folder, is refused too (and named by where it leads), not written through.
+    real.symlinkSync('../elsewhere/notes.md', join(dir, 'notes.md'));
+    expect(writeFailure(join(dir, 'notes.md'))).toMatchObject({ message: `out/report.docx: it is a symbolic link (to ${join(dir, '../elsewhere/notes.md')}): writing would replace the link with a file, and leave what it points to as it was.` });
+    expect(real.existsSync(join(dir, '../elsewhere'))).toBe(false);
+    // A command that edits in place has no --out to offer.
+    expect(() => writeAtomic(target, 'new', 'positions/x.yaml', EDIT_ADVICE)).toThrow(expect.objectContaining({ hint: 'Remove the link, then run the command again.' }));
+    // Through the CLI, as a desk officer who linked the report into a synced folder meets it: exit 2, and neither file of the set written.
+    const project = exampleProject();
+    const built = runCli(['build', EXAMPLE_MEETING, '--format', 'md,docx'], project);
+    expect(built.status, built.stderr).toBe(0);
+    const docx = join(project, 'out/IZMzin_190221_EDUC.docx');
+    const markdown = readFileSync(join(project, 'out/IZMzin_190221_EDUC.md'), 'utf8');
+    real.renameSync(docx, synced);
+    real.symlinkSync(synced, docx);
+    real.writeFileSync(join(project, 'positions/educ/equity-reforms.yaml'), readFileSync(join(project, 'positions/educ/equity-reforms.yaml'), 'utf8').replace('Latvija', 'Latvija arī'));
+    const again = runCli(['build', EXAMPLE_MEETING, '--format', 'md,docx'], project);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain(`out/IZMzin_190221_EDUC.docx  error  It is a symbolic link (to ${synced}): writing would replace the link with a file`);
+    expect(real.lstatSync(docx).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(project, 'out/IZMzin_190221_EDUC.md'), 'utf8')).toBe(markdown);
   });
 
   test('a write that fails halfway leaves the previous file whole and no temporary file behind', () => {

@@ -24,6 +24,7 @@ import { danglingLink, fileInTheWay } from '../emit/folder.js';
 import { formerCodeFiles, removeOrphanedReport, type OrphanedReport } from '../emit/report.js';
 import { sweepInterrupted } from '../emit/write.js';
 import { mergeRequiredBy } from '../validate/clearance-rules.js';
+import { mergeTemplateGaps } from '../validate/meeting-date-rules.js';
 import { ExitCode } from '../diagnostics/errors.js';
 import { compareText } from '../util/text-order.js';
 
@@ -236,7 +237,7 @@ export function stoppedBuild(meetings: readonly MeetingOutcome[], signal: NodeJS
 }
 
 function finish(meetings: MeetingOutcome[], runDiagnostics: Diagnostic[], threads: number, exitCode?: number): BuildResult {
-  const diagnostics = sortDiagnostics(mergeRequiredBy(uniqueDiagnostics([...runDiagnostics, ...meetings.flatMap((m) => m.diagnostics)])));
+  const diagnostics = sortDiagnostics(mergeTemplateGaps(mergeRequiredBy(uniqueDiagnostics([...runDiagnostics, ...meetings.flatMap((m) => m.diagnostics)]))));
   const count = (status: MeetingOutcome['status']) => meetings.filter((m) => m.status === status).length;
   return {
     meetings,

@@ -16,6 +16,7 @@ import { layoutFor } from '../load/front-matter.js';
 import { diagnostic, hasErrors, hasUnreadable, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { includedPositions } from '../validate/meeting-rule-context.js';
 import { mergeRequiredBy } from '../validate/clearance-rules.js';
+import { mergeTemplateGaps } from '../validate/meeting-date-rules.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { copiedTemplateWarnings, listTemplates, partialsOnPath, readPartials, strayTemplateWarnings, TEMPLATE_SUFFIX } from '../load/templates.js';
 import { loadTemplate, partialAloneProblems } from '../render/template.js';
@@ -225,7 +226,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   if (options.inGitHook) diagnostics.push(...notStaged(project, checked), ...notTracked(project, used));
   diagnostics.push(...unfinishedMerges(project, checked));
 
-  const all = sortDiagnostics(mergeRequiredBy(uniqueDiagnostics(diagnostics)));
+  const all = sortDiagnostics(mergeTemplateGaps(mergeRequiredBy(uniqueDiagnostics(diagnostics))));
   // A meeting or position that could not be read is a failure of the run (exit 2), as in `build`; the others are still checked.
   return { checked, diagnostics: all, exitCode: hasUnreadable(all) ? ExitCode.failure : hasErrors(all) ? ExitCode.problems : ExitCode.ok };
 }

@@ -6,6 +6,7 @@ import { COUNCIL_CONFIGURATIONS, EUROPEAN_COUNCIL, lastDayOf, nominativeOn, type
 import { latestDatingClearance } from '../model/document-date.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { suggest } from '../util/suggest.js';
+import { compareText } from '../util/text-order.js';
 import { daysApart } from '../model/date.js';
 import { nameContradictions } from '../model/meeting-name.js';
 import { type MeetingRule, type TemplateTexts, isEnglishTemplate, templateReads, includedPositions } from './meeting-rule-context.js';
@@ -185,6 +186,42 @@ export function placePrinted(loaded: LoadedMeeting, meeting: Meeting, template: 
         : 'Print the place after the days, as the built-in templates do: {{date meeting.date "locative" until=meeting.endDate}}{{#if meeting.place}} {{meeting.place.locative}}{{/if}}.',
     ),
   ];
+}
+
+/** How the two template rules above name what the template leaves out: group 1 the template. */
+const TEMPLATE_GAP = /the template `([^`]+)` never uses `meeting\.(?:place|endDate)`/;
+
+/**
+ * The `meeting/place-not-printed` and `meeting/end-date-not-printed` warnings of one template, one for
+ * each meeting built with it, as one at the first meeting (by file name) that counts the rest: the
+ * template is what to mend, in one place. A project used for years, whose early template had no
+ * place, said the same 284 times in every check.
+ */
+export function mergeTemplateGaps(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const groups = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    const template = d.ruleId === 'meeting/place-not-printed' || d.ruleId === 'meeting/end-date-not-printed' ? TEMPLATE_GAP.exec(d.message)?.[1] : undefined;
+    if (template === undefined) continue;
+    const key = [d.ruleId, template, d.severity, d.hint].join('\u0000');
+    groups.set(key, [...(groups.get(key) ?? []), d]);
+  }
+  const lead = new Map<Diagnostic, readonly string[]>();
+  const dropped = new Set<Diagnostic>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const [first, ...rest] = [...group].sort((a, b) => compareText(a.file, b.file));
+    if (!first) continue;
+    lead.set(first, rest.map((d) => d.file));
+    for (const d of rest) dropped.add(d);
+  }
+  return diagnostics.flatMap((d) => {
+    if (dropped.has(d)) return [];
+    const others = lead.get(d);
+    if (!others) return [d];
+    const named = others.length <= 3 ? others : [...others.slice(0, 2), `${others.length - 2} more`];
+    const list = named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
+    return [{ ...d, message: `${d.message} ${others.length > 1 ? `The reports of ${others.length} more meetings built with it do` : 'The report of one more meeting built with it does'} the same: ${list}.` }];
+  });
 }
 
 /** A videoconference held somewhere: the report would say both ("… Briselē notiks …" and "by videoconference"). */

@@ -1,6 +1,8 @@
 import { expect, test } from 'vitest';
 import { check } from '../../src/commands/check.js';
 import { build } from '../../src/commands/build.js';
+import { diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { mergeTemplateGaps } from '../../src/validate/meeting-date-rules.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject } from '../helpers/project.js';
 
 const POSITION = 'positions/educ/equity-reforms.yaml';
@@ -32,4 +34,29 @@ test('two meetings are both named; a build still gives each meeting its own mess
     ['meetings/2021-02-11-copy.yaml requires it.'],
     ['meetings/2021-02-19-educ-informal.yaml requires it.'],
   ]);
+});
+
+test("a template's missing place or last day is one warning at the first meeting built with it, counting the rest; other templates and rules stay apart", () => {
+  const gap = (file: string, ruleId: 'meeting/place-not-printed' | 'meeting/end-date-not-printed', template: string, hint = 'Mend the template.') =>
+    diagnostic(file, { line: 2, column: 8 }, 'warning', ruleId, `The meeting …, but the template \`${template}\` never uses \`meeting.${ruleId === 'meeting/place-not-printed' ? 'place' : 'endDate'}\`: ….`, hint);
+  const other = diagnostic('meetings/2021-05-01-a.yaml', undefined, 'warning', 'meeting/no-questions', 'The meeting has no questions yet.');
+  const merged = mergeTemplateGaps([
+    gap('meetings/2021-05-05-e.yaml', 'meeting/place-not-printed', 'old.lv'),
+    other,
+    ...['d', 'a', 'c', 'b'].map((n) => gap(`meetings/2021-05-0${n.charCodeAt(0) - 96}-${n}.yaml`, 'meeting/place-not-printed', 'old.lv')),
+    gap('meetings/2021-05-01-a.yaml', 'meeting/end-date-not-printed', 'old.lv'),
+    gap('meetings/2021-05-02-b.yaml', 'meeting/end-date-not-printed', 'old.lv'),
+    gap('meetings/2021-05-03-c.yaml', 'meeting/place-not-printed', 'old.en', 'Print the English name.'),
+    gap('meetings/2021-05-04-d.yaml', 'meeting/place-not-printed', 'old.lv', 'Another hint.'),
+  ]);
+  expect(merged.map((d) => [d.file, d.ruleId, d.message.split(': ….')[1]])).toEqual([
+    [other.file, 'meeting/no-questions', undefined],
+    ['meetings/2021-05-01-a.yaml', 'meeting/place-not-printed', ' The reports of 4 more meetings built with it do the same: meetings/2021-05-02-b.yaml, meetings/2021-05-03-c.yaml and 2 more.'],
+    ['meetings/2021-05-01-a.yaml', 'meeting/end-date-not-printed', ' The report of one more meeting built with it does the same: meetings/2021-05-02-b.yaml.'],
+    ['meetings/2021-05-03-c.yaml', 'meeting/place-not-printed', ''],
+    ['meetings/2021-05-04-d.yaml', 'meeting/place-not-printed', ''],
+  ]);
+  // Three others are all named.
+  const three = mergeTemplateGaps(['a', 'b', 'c', 'd'].map((n) => gap(`meetings/${n}.yaml`, 'meeting/place-not-printed', 'old.lv')));
+  expect(three.map((d) => d.message.split(': ….')[1])).toEqual([' The reports of 3 more meetings built with it do the same: meetings/b.yaml, meetings/c.yaml and meetings/d.yaml.']);
 });

@@ -113,6 +113,16 @@ test('a manifest of a build in a repository with no commit yet says so, not to c
   expect(run.stderr).not.toContain('--from');
 });
 
+test('on a new branch with no commit yet (git checkout --orphan) beside one that has commits, the repository is not said to have none', () => {
+  git(dir, ['checkout', '-q', '--orphan', 'fresh']);
+  writeFileSync(join(dir, POSITION), exampleFile(POSITION).replace('version: 2', 'version: 9'));
+  expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+  const run = runCli(['diff', EXAMPLE_MEETING, '--since', MANIFEST], dir);
+  expect(run.status).toBe(2);
+  expect(run.stderr).toContain(`briefing: The version of ${POSITION} recorded in ${MANIFEST} is not in the git repository.\n`);
+  expect(run.stderr).not.toContain('no commit yet');
+});
+
 test('the manifest is the same on every build and records what went in', () => {
   const first = readFileSync(join(dir, MANIFEST), 'utf8');
   expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);

@@ -503,6 +503,32 @@ it('keeps with --uncleared the meetings still waiting for a clearance, and those
   ]);
 });
 
+it('keeps with --upcoming the meetings whose last day is today or later, and the positions they use: a repository of years lists hundreds that are over', async () => {
+  const example = exampleFile(EXAMPLE_MEETING);
+  const questions = example.slice(example.indexOf('questions:\n'), example.indexOf('\n# Ministries'));
+  const only = (id: string) => `questions:\n  - text: Kā?\n    position: ${id}\n`;
+  const dated = (day: string, code: string, text: string) => text.replace(/^date: .*$/m, `date: ${day}`).replace(/^file_code: .*$/m, `file_code: ${code}`);
+  const dir = exampleProject({
+    // Held over two days: on its last day it is still to come.
+    'meetings/2021-03-01-educ.yaml': dated('2021-03-01', 'IZMzin_010321_EDUC', example.replace(questions, only('equity-reforms'))).replace(/^date: .*$/m, '$&\nend_date: 2021-03-02'),
+    'meetings/2099-01-15-educ.yaml': dated('2099-01-15', 'IZMzin_150199_EDUC', example.replace(questions, only('equity-achievements'))),
+  });
+  const rows = async (what: 'positions' | 'meetings', today: string) => (await list({ cwd: dir, what, uncleared: false, upcoming: true, today })).rows.map((row) => ('id' in row ? row.id : row.date));
+  expect(await rows('meetings', '2021-02-19')).toEqual(['2021-02-19', '2021-03-01', '2099-01-15']);
+  expect(await rows('meetings', '2021-03-02')).toEqual(['2021-03-01', '2099-01-15']);
+  expect(await rows('meetings', '2021-03-03')).toEqual(['2099-01-15']);
+  expect(await rows('positions', '2021-03-02')).toEqual(['equity-achievements', 'equity-reforms']);
+  expect(await rows('positions', '2021-03-03')).toEqual(['equity-achievements']);
+  expect(await rows('meetings', '2099-01-16')).toEqual([]);
+  // Through the command, by the clock (the example of 2021 is over); nothing left says that nothing matches.
+  const cli = runCli(['list', 'meetings', '--upcoming', '--json'], dir);
+  expect(cli.status, cli.stderr).toBe(0);
+  expect((JSON.parse(cli.stdout) as { file: string }[]).map((row) => row.file)).toEqual(['meetings/2099-01-15-educ.yaml']);
+  expect(runCli(['list', 'positions', '--upcoming'], dir).stdout.split('\n')[1]).toMatch(/^equity-achievements /);
+  rmSync(join(dir, 'meetings/2099-01-15-educ.yaml'));
+  expect(runCli(['list', 'meetings', '--upcoming'], dir).stdout).toBe('No meetings match.\n');
+});
+
 it('names a question whose position does not exist (exit 1): the list has no row for it and must not look complete', () => {
   const meeting = exampleFile(EXAMPLE_MEETING).replace('    position: equity-eu-cooperation\n', '    position: equity-eu-cooperation\n  - text: Vēl viens jautājums?\n    position: nosuch\n');
   const dir = exampleProject({ [EXAMPLE_MEETING]: meeting });

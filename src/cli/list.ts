@@ -8,6 +8,7 @@ import { helpNotes } from './help-notes.js';
 interface ListFlags {
   status?: 'draft' | 'cleared';
   uncleared: boolean;
+  upcoming: boolean;
   meeting?: string;
   json: boolean;
 }
@@ -20,6 +21,7 @@ export function registerList(program: Command, io: Io): void {
     .addArgument(new Argument('[what]', 'positions or meetings').choices(['positions', 'meetings']).default('positions'))
     .addOption(new Option('--status <status>', 'positions with this status').choices(['draft', 'cleared']))
     .option('--uncleared', 'only what still waits for a clearance', false)
+    .option('--upcoming', 'only meetings still to come (today or later), and the positions they use', false)
     .option('--meeting <file>', 'only the positions this meeting uses (its file, or its name: 2021-02-19-educ-informal)')
     .option('--json', 'print JSON instead of a table', false)
     .addHelpText(
@@ -27,6 +29,7 @@ export function registerList(program: Command, io: Io): void {
       helpNotes(`
 Examples:
   $ briefing list --uncleared
+  $ briefing list meetings --upcoming
   $ briefing list positions --meeting meetings/2021-02-19-educ-informal.yaml
   $ briefing list meetings --json
 
@@ -40,11 +43,12 @@ Exit codes: 0 listed, 1 listed but not completely (a file that cannot be read, a
         cwd: io.cwd(),
         what,
         uncleared: flags.uncleared,
+        upcoming: flags.upcoming,
         today: today(),
         ...(flags.status ? { status: flags.status } : {}),
         ...(flags.meeting ? { meeting: flags.meeting } : {}),
       });
-      await printList(io, result, flags.json, flags.uncleared || flags.status !== undefined || flags.meeting !== undefined);
+      await printList(io, result, flags.json, flags.uncleared || flags.upcoming || flags.status !== undefined || flags.meeting !== undefined);
     });
 }
 

@@ -13,6 +13,7 @@ import type { LoadedPosition } from '../load/position-files.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { shellWord } from '../util/shell.js';
+import { lastDayOf } from '../model/index.js';
 import { duplicateFileCodes } from '../validate/project-rules.js';
 
 /** Options of `briefing list [positions|meetings]`. */
@@ -25,7 +26,9 @@ export interface ListOptions {
   uncleared: boolean;
   /** Positions only: keep those a meeting file uses. */
   meeting?: string;
-  /** Today's date (YYYY-MM-DD), given by the caller: with `uncleared`, what meetings already over asked is not waited for. */
+  /** Keep only what a meeting still to come (its last day today or later) is, or uses. */
+  upcoming?: boolean;
+  /** Today's date (YYYY-MM-DD), given by the caller: with `uncleared`, what meetings already over asked is not waited for; `upcoming` needs it. */
   today?: string;
 }
 
@@ -46,6 +49,7 @@ export async function list(options: ListOptions): Promise<ListResult> {
   }
   const project = loadProject(options.cwd);
   const meetings = loadAllMeetings(project);
+  const coming = comingMeetings(meetings, options);
   const diagnostics = sortDiagnostics([...project.setupDiagnostics, ...meetings.flatMap(unreadableMeeting), ...meetings.flatMap((m) => missingPositions(project, m))]);
   const exitCode = hasErrors(diagnostics) ? ExitCode.problems : ExitCode.ok;
   if (options.what === 'meetings') {
@@ -53,7 +57,7 @@ export async function list(options: ListOptions): Promise<ListResult> {
     const shared = sharedFileCodes(meetings);
     return {
       what: 'meetings',
-      rows: meetingRows(project, meetings).filter((row) => !options.uncleared || row.uncleared),
+      rows: meetingRows(project, meetings).filter((row) => (!options.uncleared || row.uncleared) && (!coming || coming.has(row.file))),
       diagnostics: sortDiagnostics([...diagnostics, ...unreadable, ...shared]),
       exitCode: (unreadable.length || shared.length) && exitCode === ExitCode.ok ? ExitCode.problems : exitCode,
     };
@@ -78,7 +82,8 @@ export async function list(options: ListOptions): Promise<ListResult> {
     (row) =>
       (!options.status || row.status === options.status) &&
       (!options.uncleared || row.uncleared) &&
-      (only === undefined || row.meetings.some((m) => m.file === only)),
+      (only === undefined || row.meetings.some((m) => m.file === only)) &&
+      (!coming || row.meetings.some((m) => coming.has(m.file))),
   );
   const cut = [...(git?.values() ?? [])].filter((state) => state.beforeHistory).length;
   if (cut) diagnostics.push(shallowHistory(project.config.paths.positions, cut));
@@ -87,6 +92,16 @@ export async function list(options: ListOptions): Promise<ListResult> {
   diagnostics.push(...duplicates);
   // Sorted again: the problems found after the first sort go where their files are, as in check's output.
   return { what: 'positions', rows, diagnostics: sortDiagnostics(diagnostics), exitCode: (duplicates.length || unreadable.length) && exitCode === ExitCode.ok ? ExitCode.problems : exitCode };
+}
+
+/**
+ * With `upcoming`, the files of the meetings still to come: their last day is today or later (none
+ * without today). A repository used for years lists hundreds of meetings that are over.
+ */
+function comingMeetings(meetings: readonly LoadedMeeting[], options: ListOptions): ReadonlySet<string> | undefined {
+  if (!options.upcoming) return undefined;
+  const today = options.today;
+  return new Set(meetings.flatMap((loaded) => (loaded.meeting && today !== undefined && lastDayOf(loaded.meeting) >= today ? [loaded.path] : [])));
 }
 
 /**

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../diagnostics/errors.js';
-import { localDay } from '../model/date.js';
+import { isDateShaped, isRealDate, localDay } from '../model/date.js';
 import { colourAsked, oneLine, paint, useColour } from '../diagnostics/human.js';
 import type { LockWaitNotice } from '../emit/lock.js';
 import { isCapableTerminal } from '../diagnostics/terminal.js';
@@ -149,9 +149,21 @@ export function sourceDateEpoch(): { sourceDateEpoch?: number } {
   return { sourceDateEpoch: seconds };
 }
 
-/** Today in the local time zone, YYYY-MM-DD: the clock is read here, at the edge. */
+/**
+ * Today in the local time zone, YYYY-MM-DD: the clock is read here, at the edge. `BRIEFING_TODAY`, when set,
+ * is the day instead (a test, or a look at the project as it stood on a day): a value that is no real day
+ * is refused, as SOURCE_DATE_EPOCH is, rather than taken for no day or the clock's.
+ */
 export function today(): string {
-  return localDay(new Date());
+  const given = process.env.BRIEFING_TODAY;
+  if (given === undefined || given === '') return localDay(new Date());
+  if (!isRealDate(given)) {
+    throw new UsageError(
+      `BRIEFING_TODAY must be a day written YYYY-MM-DD, not \`${given}\`${isDateShaped(given) ? ', a day no calendar has' : ''}.`,
+      'Give the day as YYYY-MM-DD, e.g. BRIEFING_TODAY=2021-02-10, or unset it to take the day from the clock.',
+    );
+  }
+  return given;
 }
 
 /**

@@ -41,6 +41,8 @@ const entrySchema = z.object({
   fileCode: z.string(),
   fileCodePlace: z.object({ line: z.number(), column: z.number() }).optional(),
   draft: z.boolean(),
+  /** The meeting was archived (see isArchived): a run of the whole project leaves out its `meeting/past-draft`. */
+  archived: z.literal(true).optional(),
   /** Warnings of the build, shown again when the meeting is skipped. */
   warnings: z.array(diagnosticRecord),
   inputs: z.array(inputRecord),

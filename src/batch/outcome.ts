@@ -7,6 +7,7 @@ import type { GeneratedReport, TemplateCache } from '../pipeline/build-meeting.j
 import { builtInPath } from '../pipeline/manifest.js';
 import { pastReportLaterText, pastReportReplaced } from './past-report.js';
 import type { RuleId } from '../diagnostics/rules.js';
+import { quietArchived } from '../validate/clearance-rules.js';
 
 /**
  * Warnings that this machine lacks a font the PDF needs. Installing it changes the PDF but none of
@@ -72,6 +73,8 @@ export interface WriteContext {
   outside: OutsideRun;
   /** The files the meeting's last build wrote, as the cache remembers them (see EmitOptions.former). */
   former?: readonly { path: string; sha256: string }[] | undefined;
+  /** The run builds every meeting (`--all`): an archived meeting's `meeting/past-draft` is not said (see quietArchived). */
+  wholeProject?: boolean;
 }
 
 /**
@@ -89,7 +92,7 @@ export function recordGenerated(result: GeneratedReport, context: WriteContext):
     draft: result.draft,
     inputs: inputFiles(result, root),
     outputs: [],
-    diagnostics: duplicate ? [...result.diagnostics, duplicate] : result.diagnostics,
+    diagnostics: [...(context.wholeProject ? quietArchived(result.diagnostics, result.archived) : result.diagnostics), ...(duplicate ? [duplicate] : [])],
     ms: result.ms,
   };
   if (result.crashed || hasErrors(outcome.diagnostics) || !result.fileCode || !result.template) {
@@ -136,6 +139,8 @@ export function cacheEntry(result: GeneratedReport, written: CacheEntry['outputs
     fileCode: result.fileCode,
     ...(result.fileCodePlace ? { fileCodePlace: result.fileCodePlace } : {}),
     draft: result.draft,
+    ...(result.archived ? { archived: true as const } : {}),
+    // Said as a run that names the meeting says them: a run of the whole project leaves out what it does not say (see quietArchived).
     warnings: result.diagnostics,
     inputs,
     outputs: written,
@@ -155,19 +160,20 @@ function readOtherwise(result: GeneratedReport, keys: KeyContext, template: stri
 /**
  * The outcome of a meeting the cache says is up to date; failed instead when another meeting
  * of the run now has its file code (the cache keeps its entry, as for any failed meeting: the
- * files on disk are still its own).
+ * files on disk are still its own). `wholeProject`: the run builds every meeting (see WriteContext).
  */
-export function recordUnchanged(meeting: string, entry: CacheEntry, duplicate: Diagnostic | undefined): RecordedMeeting {
+export function recordUnchanged(meeting: string, entry: CacheEntry, duplicate: Diagnostic | undefined, wholeProject = false): RecordedMeeting {
+  const warnings = wholeProject ? quietArchived(entry.warnings, entry.archived) : entry.warnings;
   const outcome: MeetingOutcome = {
     meeting,
     status: 'unchanged',
     draft: entry.draft,
     inputs: entry.inputs,
     outputs: entry.outputs.map((output) => output.path),
-    diagnostics: entry.warnings,
+    diagnostics: warnings,
     ms: 0,
   };
-  if (duplicate) return { outcome: { ...outcome, status: 'failed', outputs: [], diagnostics: [...entry.warnings, duplicate] }, broken: false };
+  if (duplicate) return { outcome: { ...outcome, status: 'failed', outputs: [], diagnostics: [...warnings, duplicate] }, broken: false };
   return { outcome, entry, broken: false };
 }
 

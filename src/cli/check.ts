@@ -49,8 +49,18 @@ async function printCheck(io: Io, result: CheckResult, format: MessageFormat, { 
       ...(partials.length ? [count(partials.length, 'partial')] : []),
     ];
     console.log(io.out.dim(`Checked ${counted.join(', ')}: ${countProblems(result.diagnostics)}.`));
+    if (result.archived.length) console.log(io.out.dim(archivedNote(result.archived.length)));
   }
   process.exitCode = result.exitCode;
+}
+
+/**
+ * What a check of the whole project says of the archived meetings it did not call drafts: how many, and
+ * how to see one's positions that moved on (`meeting/past-draft`, said when the meeting is named).
+ */
+function archivedNote(n: number): string {
+  const one = n === 1;
+  return `${count(n, 'meeting')} that ${one ? 'is' : 'are'} over ${one ? 'was' : 'were'} final for ${one ? 'its' : 'their'} day, ${one ? 'its' : 'their'} positions revised since: not called ${one ? 'a draft' : 'drafts'}, nor ${one ? 'its' : 'their'} clearances asked for again (check ${one ? 'it' : 'one'} by name to see which positions moved on).`;
 }
 
 function count(n: number, noun: string): string {

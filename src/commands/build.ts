@@ -140,10 +140,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const others = (entriesOf.get(meetingPath) ?? []).flatMap(([name, entry]) => (name === own ? [] : [entry]));
     return formerCodeFiles(cache.meetings[own], others, report);
   };
+  // `--all`: an archived meeting's meeting/past-draft is not said (see quietArchived); a meeting named is told it.
+  const wholeProject = options.all ?? false;
   // Each meeting is recorded (and written) once the run knows whether another shares its file code: see fileCodeGate.
   const recordSettled = (settled: Settled<Arrived>[]) => {
     for (const { meeting, duplicate } of settled) {
-      record(meeting.entry ? recordUnchanged(meeting.meetingPath, meeting.entry, duplicate) : recordGenerated(meeting.report, { keys, templates, outDir, duplicate, outside, former: formerFiles(meeting.meetingPath, meeting.report) }));
+      record(
+        meeting.entry
+          ? recordUnchanged(meeting.meetingPath, meeting.entry, duplicate, wholeProject)
+          : recordGenerated(meeting.report, { keys, templates, outDir, duplicate, outside, former: formerFiles(meeting.meetingPath, meeting.report), wholeProject }),
+      );
     }
   };
   const unchanged = [...plan.unchanged].map(([meetingPath, entry]): Arrived => ({ meetingPath, fileCode: entry.fileCode, fileCodePlace: entry.fileCodePlace, entry }));

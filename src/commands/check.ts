@@ -10,12 +10,12 @@ import { repositoryAt, resolveCommits, type RepositoryAdvice } from '../load/git
 import { unfinishedDeletions, unstagedFiles, untrackedFiles } from '../load/git-changes.js';
 import { shellWord } from '../util/shell.js';
 import { checkTargets } from '../load/targets.js';
-import { generateReport, type TemplateCache } from '../pipeline/build-meeting.js';
+import { generateReport, type GeneratedReport, type TemplateCache } from '../pipeline/build-meeting.js';
 import { templateLanguageWarning } from '../pipeline/report-parts.js';
 import { layoutFor } from '../load/front-matter.js';
 import { diagnostic, hasErrors, hasUnreadable, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { includedPositions } from '../validate/meeting-rule-context.js';
-import { mergeRequiredBy } from '../validate/clearance-rules.js';
+import { mergeRequiredBy, quietArchived } from '../validate/clearance-rules.js';
 import { mergeTemplateGaps } from '../validate/meeting-date-rules.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { copiedTemplateWarnings, listTemplates, partialsOnPath, readPartials, strayTemplateWarnings, TEMPLATE_SUFFIX } from '../load/templates.js';
@@ -140,6 +140,11 @@ export interface CheckResult {
   checked: CheckedFiles;
   diagnostics: Diagnostic[];
   exitCode: number;
+  /**
+   * In a check of the whole project, the meetings that are over whose report was final for their day, their
+   * positions revised since (see isArchived): not said to be drafts, nor their clearances asked for again.
+   */
+  archived: string[];
 }
 
 /**
@@ -208,9 +213,11 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   }
   // The files the checked meetings read besides their own: in a hook, those the commit will not hold are named.
   const used: string[] = [];
+  const archived: string[] = [];
   if (setupBroken) diagnostics.push(...meetings.flatMap((m) => m.diagnostics));
   else {
-    const { problems, included, templates, names } = await meetingProblems(project, meetings, options);
+    const { problems, included, templates, names, archived: quieted } = await meetingProblems(project, meetings, options, targets.wholeProject);
+    archived.push(...quieted);
     used.push(...included, ...templates);
     diagnostics.push(...problems);
     // What compiling the template already said is not said again with the meeting.
@@ -228,7 +235,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 
   const all = sortDiagnostics(mergeTemplateGaps(mergeRequiredBy(uniqueDiagnostics(diagnostics))));
   // A meeting or position that could not be read is a failure of the run (exit 2), as in `build`; the others are still checked.
-  return { checked, diagnostics: all, exitCode: hasUnreadable(all) ? ExitCode.failure : hasErrors(all) ? ExitCode.problems : ExitCode.ok };
+  return { checked, diagnostics: all, exitCode: hasUnreadable(all) ? ExitCode.failure : hasErrors(all) ? ExitCode.problems : ExitCode.ok, archived: archived.sort() };
 }
 
 /**
@@ -244,8 +251,16 @@ function readOrProblem(root: string, file: string): { meeting?: LoadedMeeting; p
   }
 }
 
-/** Each meeting exactly as `build` runs it, in memory; then the rules across meetings. Also the position files the meetings include. */
-async function meetingProblems(project: Project, meetings: readonly LoadedMeeting[], options: CheckOptions): Promise<{ problems: Diagnostic[]; included: string[]; templates: string[]; names: Set<string> }> {
+/**
+ * Each meeting exactly as `build` runs it, in memory; then the rules across meetings. Also the position files the meetings
+ * include, and, in a check of the whole project (`wholeProject`: no paths, or its folder), the archived meetings whose `meeting/past-draft` it left out.
+ */
+async function meetingProblems(
+  project: Project,
+  meetings: readonly LoadedMeeting[],
+  options: CheckOptions,
+  wholeProject: boolean,
+): Promise<{ problems: Diagnostic[]; included: string[]; templates: string[]; names: Set<string>; archived: string[] }> {
   const templates: TemplateCache = new Map();
   const reports = [];
   for (const loaded of meetings) {
@@ -281,7 +296,10 @@ async function meetingProblems(project: Project, meetings: readonly LoadedMeetin
   };
   const others = (codes.length ? loadAllMeetings(project, checkedPaths, hasCode) : []).map((m) => ({ meetingPath: m.path, fileCode: fileCodeOf(m) ?? null, fileCodePlace: m.file.locate(['file_code']) }));
   const shared = duplicateFileCodes([...reports, ...others]).filter((d) => checkedPaths.has(d.file));
-  return { problems: [...reports.flatMap((r) => r.diagnostics), ...shared], included, templates: used, names: new Set(templates.keys()) };
+  // A check of the whole project does not say of an archived meeting that its report is still a draft (see quietArchived); one that names it does.
+  const said = (report: GeneratedReport) => (wholeProject ? quietArchived(report.diagnostics, report.archived) : report.diagnostics);
+  const archived = wholeProject ? reports.flatMap((report) => (report.archived ? [report.meetingPath] : [])) : [];
+  return { problems: [...reports.flatMap(said), ...shared], included, templates: used, names: new Set(templates.keys()), archived };
 }
 
 /** A problem by its place and rule, whatever the words. */

@@ -19,7 +19,7 @@ import type { GeneratedFile } from '../model/output.js';
 import { diagnostic, hasErrors, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import type { RuleId } from '../diagnostics/rules.js';
 import { checkMeeting } from '../validate/meeting-rules.js';
-import { includedPositions } from '../validate/meeting-rule-context.js';
+import { includedPositions, isArchived } from '../validate/meeting-rule-context.js';
 import { lastDayPrinted, placePrinted } from '../validate/meeting-date-rules.js';
 import { fieldsInReportOrder, fieldTreeProblems, placeOfReportLine, type FieldPlace } from '../docx/field-problems.js';
 import { untranslatedMeeting, untranslatedPlace, untranslatedPositions } from '../validate/translation-rules.js';
@@ -80,6 +80,11 @@ export interface GeneratedReport {
   /** The template used (`--template`, else the meeting's); with `inputs`, what the cache key is made of. */
   template: string | null;
   draft: boolean;
+  /**
+   * The meeting is over and its report was final for it, its positions revised since (see `isArchived`): a run of
+   * the whole project leaves out its `meeting/past-draft` (see `quietArchived`). Set only when it is, never with `--final`.
+   */
+  archived?: true;
   /**
    * The positions of a final report that were cleared only after the meeting (see `clearedOnlyAfter`): built
    * after it, the report prints their later text. Not set for a draft, nor before the meeting is resolved.
@@ -164,6 +169,8 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
 
   // validate: the meeting's cross-file rules, its template, translations
   result.diagnostics.push(...checkMeeting({ project, loaded, meeting, final: options.final, command, ...(options.today ? { today: options.today } : {}) }));
+  // Under --final a report must rest on the clearances of today: its errors and warnings stay.
+  if (!options.final && isArchived(project, meeting, options.today)) result.archived = true;
   const included = includedPositions(project, meeting);
   result.inputs.positions = included.flatMap((p) =>
     p.position ? [{ id: p.id, version: p.position.version, hash: p.hash, path: p.file.path }] : [],

@@ -6,7 +6,7 @@ import { CLEARANCE_RECORD } from '../model/position.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { unknownMinistry } from './position-rules.js';
 import { compareText } from '../util/text-order.js';
-import { withoutFinal, type MeetingRule, isDraft, includedPositions } from './meeting-rule-context.js';
+import { withoutFinal, type MeetingRule, isArchived, isDraft, includedPositions } from './meeting-rule-context.js';
 
 /** Required ministries must be in the registry. */
 export const requiredMinistriesExist: MeetingRule = ({ project, loaded, meeting }) =>
@@ -104,8 +104,11 @@ export const requiredClearancesRequested: MeetingRule = ({ project, loaded, meet
 /**
  * Every included position must be cleared by every required ministry: an error under
  * `--final` (which refuses to build), a warning in a draft (which is marked as such).
+ * Not a warning of an archived meeting's report (see `isArchived`): it was final for its day, and
+ * asking a ministry to clear today's text for a meeting that is over is no advice.
  */
-export const clearancesComplete: MeetingRule = ({ project, loaded, meeting, final, command }) => {
+export const clearancesComplete: MeetingRule = ({ project, loaded, meeting, final, command, today }) => {
+  if (!final && isArchived(project, meeting, today)) return [];
   const severity = final ? 'error' : 'warning';
   // A ministry no position records is reported once, by requiredClearancesRequested.
   const recorded = new Set(includedPositions(project, meeting).flatMap((p) => Object.keys(p.position?.clearance ?? {})));
@@ -202,7 +205,11 @@ export const clearedBeforeMeeting: MeetingRule = ({ project, meeting, today }) =
     ),
   );
 
-/** A report still in draft for a meeting that is over was probably forgotten, or has a wrong date. */
+/**
+ * A report still in draft for a meeting that is over was probably forgotten, or has a wrong date. Also said
+ * of an archived meeting's (see `isArchived`), with the hint that its positions moved on since: a check of
+ * the whole project and `build --all` leave it out (see `quietArchived`), a run that names the meeting says it.
+ */
 export const draftNotPast: MeetingRule = ({ project, loaded, meeting, today }) => {
   const last = lastDayOf(meeting);
   if (!today || last >= today || !isDraft(project, meeting)) return [];
@@ -231,6 +238,15 @@ function movedOnHint(project: Project, meeting: Meeting): string | undefined {
   );
   if (!moved.length) return undefined;
   return `${moved.join(', ')} changed since ${moved.length > 1 ? 'their' : 'its'} clearances (they are of an earlier version or text): if the report was final for the meeting, the position${moved.length > 1 ? 's have' : ' has'} moved on since, and building the meeting again prints ${moved.length > 1 ? 'them' : 'it'} as now, not as then; otherwise check the date, or finish the clearances.`;
+}
+
+/**
+ * A meeting's problems as a run of the whole project (`check` without paths, `build --all`) says them:
+ * of an archived meeting (`archived`, see `isArchived`), without its `meeting/past-draft`, which every
+ * such run said of every meeting that is over and whose positions were revised since, for good.
+ */
+export function quietArchived(diagnostics: readonly Diagnostic[], archived: boolean | undefined): Diagnostic[] {
+  return archived ? diagnostics.filter((d) => d.ruleId !== 'meeting/past-draft') : [...diagnostics];
 }
 
 /** How a clearance/missing message ends: the meeting that requires the clearance. */

@@ -1,9 +1,9 @@
-/** What a meeting rule is and is given, and what the rules of a meeting share: its included positions, whether it is a draft, its template's texts. */
+/** What a meeting rule is and is given, and what the rules of a meeting share: its included positions, whether it is a draft (or archived), its template's texts. */
 
 import type { LoadedMeeting } from '../load/meeting.js';
 import type { LoadedPosition, Project } from '../load/project.js';
-import type { Meeting } from '../model/index.js';
-import { isDraftReport } from '../model/draft.js';
+import { lastDayOf, type Meeting, type Position } from '../model/index.js';
+import { isArchivedReport, isDraftReport } from '../model/draft.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** What the cross-file rules of one meeting look at. */
@@ -53,8 +53,23 @@ export function templateReads(template: Pick<TemplateTexts, 'files'>, pattern: R
  */
 export function isDraft(project: Project, meeting: Meeting): boolean {
   const positions = includedPositions(project, meeting).flatMap((p) => (p.position ? [p.position] : []));
-  const codes = meeting.required_clearances.filter((code) => project.ministries[code] && positions.some((p) => p.clearance[code]));
-  return isDraftReport(positions, codes);
+  return isDraftReport(positions, reportClearances(project, meeting, positions));
+}
+
+/**
+ * Whether the meeting's report is archived on `today` (see `isArchivedReport`): over, and final for it once,
+ * its positions revised since. Not while a position it includes cannot be read (whether it was cannot be told).
+ */
+export function isArchived(project: Project, meeting: Meeting, today: string | undefined): boolean {
+  const included = includedPositions(project, meeting);
+  const positions = included.flatMap((p) => (p.position ? [p.position] : []));
+  if (positions.length < included.length) return false;
+  return isArchivedReport(positions, reportClearances(project, meeting, positions), lastDayOf(meeting), today);
+}
+
+/** The required clearances a report rests on, less the codes other rules report as errors (unknown, never requested). */
+function reportClearances(project: Project, meeting: Meeting, positions: readonly Position[]): string[] {
+  return meeting.required_clearances.filter((code) => project.ministries[code] && positions.some((p) => p.clearance[code]));
 }
 
 /** The distinct positions a meeting includes, in question order, skipping unknown ids. */

@@ -1,0 +1,113 @@
+import { describe, expect, test } from 'vitest';
+import { build } from '../../src/commands/build.js';
+import { check } from '../../src/commands/check.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, runCli } from '../helpers/project.js';
+
+const REFORMS = 'positions/educ/equity-reforms.yaml';
+const AFTER = '2021-12-01';
+const BEFORE = '2021-02-10';
+
+/**
+ * The example as a ministry's repository has it months after the meeting (no git): equity-reforms was cleared, as `clear`
+ * records it, for its version 2, and has since been raised to version 3 for a later meeting. `lm` changes LM's answer.
+ */
+function revisedSince(lm?: (text: string) => string): string {
+  let text = exampleFile(REFORMS)
+    .replace(/^( {4}status: cleared\n)/gm, '$1    version: 2\n')
+    .replace(/^version: 2$/m, 'version: 3');
+  if (lm) text = lm(text);
+  return exampleProject({ [REFORMS]: text });
+}
+
+const rules = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((d) => d.ruleId === 'clearance/missing' || d.ruleId === 'meeting/past-draft').map((d) => [d.ruleId, d.file, d.line]);
+
+const MOVED_ON =
+  '`equity-reforms` changed since its clearances (they are of an earlier version or text): if the report was final for the meeting, the position has moved on since, and building the meeting again prints it as now, not as then; otherwise check the date, or finish the clearances.';
+
+describe('a meeting that is over whose report was final for it, its positions revised since (archived)', () => {
+  test('is neither a draft nor asked to be cleared again in a check of the whole project, and is counted', async () => {
+    const dir = revisedSince();
+    const result = await check({ cwd: dir, paths: [], final: false, today: AFTER });
+    expect(rules(result.diagnostics)).toEqual([]);
+    expect(result.archived).toEqual([EXAMPLE_MEETING]);
+    expect(result.exitCode).toBe(0);
+    // The project's folder named is the whole project too.
+    const dot = await check({ cwd: dir, paths: ['.'], final: false, today: AFTER });
+    expect([rules(dot.diagnostics), dot.archived]).toEqual([[], [EXAMPLE_MEETING]]);
+    // While the meeting is still to come, the clearances of version 2 are what the report lacks.
+    const before = await check({ cwd: dir, paths: [], final: false, today: BEFORE });
+    expect(rules(before.diagnostics)).toEqual([
+      ['clearance/missing', REFORMS, 52],
+      ['clearance/missing', REFORMS, 57],
+    ]);
+    expect(before.archived).toEqual([]);
+  });
+
+  test('named, is said once to be a draft whose positions moved on, and no clearance is asked for', async () => {
+    const dir = revisedSince();
+    const result = await check({ cwd: dir, paths: [EXAMPLE_MEETING], final: false, today: AFTER });
+    expect(result.diagnostics.filter((d) => d.ruleId === 'meeting/past-draft').map((d) => [d.file, d.line, d.message, d.hint])).toEqual([
+      [EXAMPLE_MEETING, 11, 'The meeting date 2021-02-19 is in the past, but its report is still a draft.', MOVED_ON],
+    ]);
+    expect(rules(result.diagnostics)).toEqual([['meeting/past-draft', EXAMPLE_MEETING, 11]]);
+    expect(result.archived).toEqual([]);
+  });
+
+  test('is not one whose clearance is pending: that past draft is warned about as before', async () => {
+    const dir = revisedSince((text) => text.replace(/(  LM:\n    status: )cleared/, '$1pending'));
+    const result = await check({ cwd: dir, paths: [], final: false, today: AFTER });
+    expect(rules(result.diagnostics)).toEqual([
+      ['meeting/past-draft', EXAMPLE_MEETING, 11],
+      ['clearance/missing', REFORMS, 52],
+      ['clearance/missing', REFORMS, 56],
+    ]);
+    expect(result.diagnostics.find((d) => d.ruleId === 'clearance/missing' && d.line === 56)?.message).toBe(
+      `The position \`equity-reforms\` is not cleared by Labklājības ministrija (LM): the clearance is pending; ${EXAMPLE_MEETING} requires it.`,
+    );
+    expect(result.archived).toEqual([]);
+  });
+
+  test('with --final, the report must rest on today’s clearances: the errors and the warning stay', async () => {
+    const dir = revisedSince();
+    const result = await check({ cwd: dir, paths: [], final: true, today: AFTER });
+    expect(result.diagnostics.filter((d) => d.ruleId === 'clearance/missing' || d.ruleId === 'meeting/past-draft').map((d) => [d.ruleId, d.severity, d.line])).toEqual([
+      ['meeting/past-draft', 'warning', 11],
+      ['clearance/missing', 'error', 52],
+      ['clearance/missing', 'error', 57],
+    ]);
+    expect(result.diagnostics.find((d) => d.line === 52)?.hint).toBe('Ask AM to clear version 3 and record it with `briefing clear equity-reforms --ministry AM --date <the day>`, or check without --final.');
+    expect(result.archived).toEqual([]);
+    expect(result.exitCode).toBe(1);
+  });
+
+  test('is not said to be a draft by build --all, built or unchanged, but is by a build that names it', async () => {
+    const dir = revisedSince();
+    const all = () => build({ cwd: dir, inputs: [], all: true, final: false, formats: ['md'], today: AFTER });
+    const first = await all();
+    expect(first.meetings.map((m) => [m.meeting, m.status])).toEqual([[EXAMPLE_MEETING, 'built']]);
+    expect(rules(first.diagnostics)).toEqual([]);
+    const named = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'], today: AFTER });
+    expect(named.meetings.map((m) => m.status)).toEqual(['unchanged']);
+    expect(named.diagnostics.filter((d) => d.ruleId === 'meeting/past-draft').map((d) => d.hint)).toEqual([MOVED_ON]);
+    expect(rules(named.diagnostics)).toEqual([['meeting/past-draft', EXAMPLE_MEETING, 11]]);
+    const again = await all();
+    expect(again.meetings.map((m) => m.status)).toEqual(['unchanged']);
+    expect(rules(again.diagnostics)).toEqual([]);
+  });
+});
+
+describe('check of the whole project, from the command line', () => {
+  test('says how many archived meetings it did not call drafts, under the counts (BRIEFING_TODAY as today)', () => {
+    const dir = revisedSince();
+    const coming = runCli(['check'], dir, { BRIEFING_TODAY: BEFORE });
+    expect(coming.status).toBe(0);
+    expect(coming.stdout).toContain(`${REFORMS}:57:14  warning  The position \`equity-reforms\` is not cleared by Labklājības ministrija (LM): the clearance is of version 2, and the position is now version 3; ${EXAMPLE_MEETING} requires it.`);
+    expect(coming.stdout).not.toContain('final for its day');
+    const over = runCli(['check'], dir, { BRIEFING_TODAY: AFTER });
+    expect(over).toMatchObject({ status: 0, stderr: '' });
+    expect(over.stdout).toBe(
+      'Checked 1 meeting, 3 positions: no problems.\n1 meeting that is over was final for its day, its positions revised since: not called a draft, nor its clearances asked for again (check it by name to see which positions moved on).\n',
+    );
+  });
+});

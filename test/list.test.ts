@@ -520,13 +520,12 @@ it('keeps with --upcoming the meetings whose last day is today or later, and the
   expect(await rows('positions', '2021-03-02')).toEqual(['equity-achievements', 'equity-reforms']);
   expect(await rows('positions', '2021-03-03')).toEqual(['equity-achievements']);
   expect(await rows('meetings', '2099-01-16')).toEqual([]);
-  // Through the command, by the clock (the example of 2021 is over); nothing left says that nothing matches.
-  const cli = runCli(['list', 'meetings', '--upcoming', '--json'], dir);
+  // Through the command, on the day BRIEFING_TODAY gives; nothing left says that nothing matches.
+  const cli = runCli(['list', 'meetings', '--upcoming', '--json'], dir, { BRIEFING_TODAY: '2021-03-03' });
   expect(cli.status, cli.stderr).toBe(0);
   expect((JSON.parse(cli.stdout) as { file: string }[]).map((row) => row.file)).toEqual(['meetings/2099-01-15-educ.yaml']);
-  expect(runCli(['list', 'positions', '--upcoming'], dir).stdout.split('\n')[1]).toMatch(/^equity-achievements /);
-  rmSync(join(dir, 'meetings/2099-01-15-educ.yaml'));
-  expect(runCli(['list', 'meetings', '--upcoming'], dir).stdout).toBe('No meetings match.\n');
+  expect(runCli(['list', 'positions', '--upcoming'], dir, { BRIEFING_TODAY: '2021-03-03' }).stdout.split('\n')[1]).toMatch(/^equity-achievements /);
+  expect(runCli(['list', 'meetings', '--upcoming'], dir, { BRIEFING_TODAY: '2099-01-16' }).stdout).toBe('No meetings match.\n');
 });
 
 it('names a question whose position does not exist (exit 1): the list has no row for it and must not look complete', () => {

@@ -57,7 +57,7 @@ export async function list(options: ListOptions): Promise<ListResult> {
     const shared = sharedFileCodes(meetings);
     return {
       what: 'meetings',
-      rows: meetingRows(project, meetings).filter((row) => (!options.uncleared || row.uncleared) && (!coming || coming.has(row.file))),
+      rows: meetingRows(project, meetings, options.today).filter((row) => (!options.uncleared || row.uncleared) && (!coming || coming.has(row.file))),
       diagnostics: sortDiagnostics([...diagnostics, ...unreadable, ...shared]),
       exitCode: (unreadable.length || shared.length) && exitCode === ExitCode.ok ? ExitCode.problems : exitCode,
     };

@@ -12,6 +12,7 @@ import { settingsRecords } from '../pipeline/manifest.js';
 import { compareText } from '../util/text-order.js';
 import { cacheTool } from '../batch/cache.js';
 import { toolFingerprint } from '../batch/tool.js';
+import { isArchived } from '../validate/meeting-rule-context.js';
 
 /** Whether a meeting's output files exist and are newer than everything they are made of. */
 export type BuildState = 'built' | 'outdated' | 'not built';
@@ -35,11 +36,12 @@ export interface MeetingRow {
    * each `built` or `outdated` as `build` is: no build of the meeting writes them again unless asked.
    */
   otherReports: { template: string; build: Exclude<BuildState, 'not built'> }[];
+  /** Anything not yet cleared; not of a meeting that is over whose report was final for it, its positions revised since (see `isArchived`). */
   uncleared: boolean;
 }
 
-/** The rows for every meeting, by date. */
-export function meetingRows(project: Project, meetings: readonly LoadedMeeting[]): MeetingRow[] {
+/** The rows for every meeting, by date; `today` (YYYY-MM-DD) tells a meeting that is over (see `MeetingRow.uncleared`). */
+export function meetingRows(project: Project, meetings: readonly LoadedMeeting[], today?: string): MeetingRow[] {
   // The config's and registry's records, as a manifest has them: worked out once, when a manifest is there to compare.
   let records: ManifestFile[] | undefined;
   const settings = () => (records ??= settingsRecords(project));
@@ -66,7 +68,8 @@ export function meetingRows(project: Project, meetings: readonly LoadedMeeting[]
       cleared: meeting && !unknown ? cleared : null,
       build: builtBy(buildState(project, loaded, ids, settings), otherTool),
       otherReports: otherReports(project, loaded, ids, settings, outputNames).map(({ template, built }) => ({ template, build: built && !otherTool ? 'built' : 'outdated' })),
-      uncleared: !meeting || ids.length === 0 || cleared < ids.length,
+      // A meeting that is over whose report was final for it waits for nothing, though its positions were revised since.
+      uncleared: !meeting || ids.length === 0 || (cleared < ids.length && !(!unknown && isArchived(project, meeting, today))),
     };
   });
   return rows.sort((a, b) => compareText(a.date ?? '\uffff', b.date ?? '\uffff') || compareText(a.file, b.file));

@@ -111,3 +111,16 @@ describe('check of the whole project, from the command line', () => {
     );
   });
 });
+
+test('list meetings --uncleared leaves out an archived meeting, which waits for nothing; before the meeting, and with a clearance pending, it keeps it', () => {
+  const uncleared = (dir: string, today: string) => {
+    const run = runCli(['list', 'meetings', '--uncleared', '--json'], dir, { BRIEFING_TODAY: today });
+    expect(run.status, run.stderr).toBe(0);
+    return (JSON.parse(run.stdout) as { file: string; cleared: number }[]).map((row) => [row.file, row.cleared]);
+  };
+  const dir = revisedSince();
+  expect(uncleared(dir, AFTER)).toEqual([]);
+  expect(uncleared(dir, BEFORE)).toEqual([[EXAMPLE_MEETING, 2]]);
+  const pending = revisedSince((text) => text.replace(/(  LM:\n    status: )cleared/, '$1pending'));
+  expect(uncleared(pending, AFTER)).toEqual([[EXAMPLE_MEETING, 2]]);
+});

@@ -245,7 +245,7 @@ async function printJsonFailure(args: readonly string[], problem: Diagnostic): P
     // The reports each command prints, with no meeting and this one message.
     const text =
       command === 'build'
-        ? (await import('./cli/build-summary.js')).buildJson({ meetings: [], diagnostics: [problem], runDiagnostics: [problem], summary: { built: 0, unchanged: 0, failed: 0 }, deletedMeetings: [], threads: 0, exitCode: ExitCode.failure })
+        ? (await import('./cli/build-summary.js')).buildJson({ meetings: [], diagnostics: [problem], runDiagnostics: [problem], summary: { built: 0, unchanged: 0, failed: 0 }, deletedMeetings: [], threads: 0, exitCode: ExitCode.failure, over: [] })
         : formatJsonReport({ diagnostics: [problem], exitCode: ExitCode.failure });
     process.stdout.write(`${text}\n`);
   } catch {

@@ -10,6 +10,8 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../diagnostics/errors.js';
 import type { Shard } from './shard.js';
 import { shellWord } from '../util/shell.js';
+import { loadMeeting } from '../load/meeting.js';
+import { lastDayOf } from '../model/index.js';
 
 /** Which meetings to build: files and patterns, or every meeting of the project. */
 export interface Selection {
@@ -19,13 +21,17 @@ export interface Selection {
   all: boolean;
   /** Only the meetings of this shard. */
   shard?: Shard;
+  /** Only the meetings still to come on this day (YYYY-MM-DD): their last day is this day or later. */
+  upcomingFrom?: string;
 }
 
 /**
  * Expands paths, globs or `--all` into existing meeting files (absolute, sorted, each
  * once), then keeps the shard's. A path or pattern that finds nothing is a problem, not a crash.
+ * With `upcomingFrom`, a meeting that is over on that day is left out, and named in `over`
+ * (project-relative); one whose file cannot be read as a meeting stays, for its errors.
  */
-export function selectMeetings(project: Project, cwd: string, selection: Selection): { paths: string[]; diagnostics: Diagnostic[] } {
+export function selectMeetings(project: Project, cwd: string, selection: Selection): { paths: string[]; diagnostics: Diagnostic[]; over: string[] } {
   const meetingsFolder = project.config.paths.meetings;
   if (selection.all && selection.inputs.length) {
     throw new UsageError('Give either meeting files or --all, not both.', `--all builds every meeting under ${meetingsFolder}/.`);
@@ -36,7 +42,14 @@ export function selectMeetings(project: Project, cwd: string, selection: Selecti
   const found = selection.all ? everyMeeting(project) : expandInputs(project, cwd, selection.inputs);
   const shard = selection.shard;
   const paths = [...new Set(found.paths)].sort().filter((path) => !shard || inShard(projectPath(project.root, path), shard));
-  return { paths, diagnostics: found.diagnostics };
+  if (selection.upcomingFrom === undefined) return { paths, diagnostics: found.diagnostics, over: [] };
+  const today = selection.upcomingFrom;
+  const isOver = (path: string) => {
+    const meeting = loadMeeting(project.root, path).meeting;
+    return meeting !== undefined && lastDayOf(meeting) < today;
+  };
+  const over = new Set(paths.filter(isOver));
+  return { paths: paths.filter((path) => !over.has(path)), diagnostics: found.diagnostics, over: [...over].map((path) => projectPath(project.root, path)) };
 }
 
 function everyMeeting(project: Project): { paths: string[]; diagnostics: Diagnostic[] } {

@@ -31,9 +31,11 @@ export function formatSummary(result: BuildResult, chalk: ChalkInstance): string
   const failedNames = result.meetings.filter((m) => m.status === 'failed').map((m) => oneLine(m.meeting));
   const shown = failedNames.length > 5 ? [...failedNames.slice(0, 5), `${failedNames.length - 5} more`] : failedNames;
   const failures = failed ? chalk.red(`${failed} failed (${shown.join(', ')})`) : '0 failed';
+  // With --upcoming, the meetings left out as over are counted, so a run that built none says why.
+  const over = result.over.length ? `; ${result.over.length} ${result.over.length === 1 ? 'meeting that is over' : 'meetings that are over'} left out (--upcoming)` : '';
   // Stopped before any meeting (a file of another kind named, the output folder blocked): "0 meetings" would say none was asked for.
-  if (!total) return `Nothing built; ${countProblems(result.diagnostics)}.`;
-  return `${total} ${total === 1 ? 'meeting' : 'meetings'}: ${built} built, ${unchanged} unchanged, ${failures}; ${countProblems(result.diagnostics)}.`;
+  if (!total) return `Nothing built${over}; ${countProblems(result.diagnostics)}.`;
+  return `${total} ${total === 1 ? 'meeting' : 'meetings'}: ${built} built, ${unchanged} unchanged, ${failures}${over}; ${countProblems(result.diagnostics)}.`;
 }
 
 /**
@@ -67,6 +69,8 @@ export function buildJson(result: BuildResult): string {
     })),
     // Meetings whose file is gone, and what became of their last build's files (docs/ci.md).
     ...(result.deletedMeetings.length ? { deletedMeetings: result.deletedMeetings } : {}),
+    // With --upcoming, the meetings left out because they are over (docs/ci.md).
+    ...(result.over.length ? { over: result.over } : {}),
     messages: result.runDiagnostics.map(jsonDiagnostic),
   };
   return JSON.stringify(report, null, 2);

@@ -24,6 +24,7 @@ interface BuildFlags {
   jobs?: number;
   force: boolean;
   shard?: Shard;
+  upcoming: boolean;
   json: boolean;
 }
 
@@ -42,6 +43,7 @@ export function registerBuild(program: Command, io: Io): void {
     .addOption(new Option('-j, --jobs <n>', 'worker threads for a batch (default: the number of cores; at most 4 per core)').argParser((value: string) => parseJobs(value)))
     .option('--force', 'rebuild meetings the cache (.briefing-cache/) says are unchanged', false)
     .addOption(new Option('--shard <i/n>', 'build only part i of n of the meetings (for a CI matrix)').argParser(parseShard))
+    .option('--upcoming', 'leave out the meetings that are over (their last day before today): with --all, the reports still ahead', false)
     .option('--json', 'print a machine-readable report instead of text', false)
     .addHelpText(
       'after',
@@ -58,7 +60,7 @@ SOURCE_DATE_EPOCH, when set, is the date stamped into the DOCX.`),
     .action(async (inputs: string[], flags: BuildFlags) => {
       if (flags.watch) {
         // Watching prints events as they happen: a JSON report, a batch or a shard has no place in it.
-        const clash = flags.json ? '--json' : flags.all ? '--all' : flags.shard ? '--shard' : undefined;
+        const clash = flags.json ? '--json' : flags.all ? '--all' : flags.shard ? '--shard' : flags.upcoming ? '--upcoming' : undefined;
         if (clash) throw new UsageError(`--watch cannot be combined with ${clash}.`, 'Watch one meeting file, or build without --watch.');
         return watchMeeting(io, inputs, flags);
       }
@@ -83,6 +85,7 @@ SOURCE_DATE_EPOCH, when set, is the date stamped into the DOCX.`),
           ...(flags.format ? { formats: flags.format } : {}),
           ...(flags.jobs ? { jobs: flags.jobs } : {}),
           ...(flags.shard ? { shard: flags.shard } : {}),
+          ...(flags.upcoming ? { upcoming: true } : {}),
           onProgress: progress.update,
           // The progress line goes first: the notice is a line of its own.
           onLockWait: (...wait) => (line?.clear(), sayLockWait(io)(...wait)),

@@ -25,7 +25,7 @@ import { formerCodeFiles, removeOrphanedReport, type OrphanedReport } from '../e
 import { sweepInterrupted } from '../emit/write.js';
 import { mergeRequiredBy } from '../validate/clearance-rules.js';
 import { mergeTemplateGaps } from '../validate/meeting-date-rules.js';
-import { ExitCode } from '../diagnostics/errors.js';
+import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { compareText } from '../util/text-order.js';
 
 export type { MeetingOutcome } from '../batch/outcome.js';
@@ -40,6 +40,8 @@ export interface BuildOptions {
   all?: boolean;
   /** Only this part of the meetings, for a CI matrix. */
   shard?: Shard;
+  /** Leave out the meetings that are over on `today` (`--upcoming`): their last day is before it. */
+  upcoming?: boolean;
   /** Output folder; defaults to the config's `output`. */
   out?: string;
   /** Formats to write; defaults to the config's `formats`. */
@@ -88,6 +90,8 @@ export interface BuildResult {
   /** Worker threads used; 0 when the meetings were built on the main thread. */
   threads: number;
   exitCode: number;
+  /** With `upcoming`: the meetings left out because they are over, project-relative, in path order. */
+  over: string[];
 }
 
 /**
@@ -105,7 +109,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (hasErrors(project.setupDiagnostics)) return finish([], project.setupDiagnostics, 0, hasUnreadable(project.setupDiagnostics) ? ExitCode.failure : ExitCode.problems);
 
   if (options.template !== undefined) assertTemplateExists(project, options.template);
-  const selected = selectMeetings(project, options.cwd, { inputs: options.inputs, all: options.all ?? false, ...(options.shard ? { shard: options.shard } : {}) });
+  if (options.upcoming && options.today === undefined) throw new UsageError('Leaving out the meetings that are over needs today’s date.', 'Give `today` with `upcoming`.');
+  const selected = selectMeetings(project, options.cwd, {
+    inputs: options.inputs,
+    all: options.all ?? false,
+    ...(options.shard ? { shard: options.shard } : {}),
+    ...(options.upcoming && options.today !== undefined ? { upcomingFrom: options.today } : {}),
+  });
   const outDir = outputFolder(project, options.cwd, options.out);
   // Said once, before anything is built: every meeting would fail on it alike.
   const blocked = fileInTheWay(outDir);
@@ -164,7 +174,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const cacheProblems = writeCacheMerged(root, tool, (current) => updatedCache(current, { tool, keys, recorded: final, root }), options.onLockWait ? { onLockWait: options.onLockWait } : {});
   const broken = final.some((item) => item.broken);
   const runDiagnostics = [...project.setupDiagnostics, ...selected.diagnostics, ...cacheProblems, ...(pdf.problem ? [pdf.problem] : []), ...(folderLeft ? [folderLeft] : [])];
-  return { ...finish(final.map((item) => item.outcome), runDiagnostics, threads, broken ? ExitCode.failure : undefined), deletedMeetings };
+  return { ...finish(final.map((item) => item.outcome), runDiagnostics, threads, broken ? ExitCode.failure : undefined), deletedMeetings, over: selected.over };
 }
 
 /**
@@ -253,5 +263,6 @@ function finish(meetings: MeetingOutcome[], runDiagnostics: Diagnostic[], thread
     deletedMeetings: [],
     threads,
     exitCode: exitCode ?? (hasErrors(diagnostics) ? ExitCode.problems : ExitCode.ok),
+    over: [],
   };
 }

@@ -2,7 +2,7 @@ import { fflate } from '../util/on-first-use.js';
 import { unzipWithin, type Unzipped } from '../util/unzip.js';
 import { RunFontReader, themePartName } from './run-fonts.js';
 import { StyleSheet } from './styles.js';
-import { descendants, elements, MAX_ELEMENT_DEPTH, parseXml, plainText, XmlSyntaxError, XmlTooDeepError, XmlTooLargeError, type XmlElement } from './xml.js';
+import { descendants, elements, MAX_ELEMENT_ATTRIBUTES, MAX_ELEMENT_DEPTH, parseXml, plainText, XmlSyntaxError, XmlTooDeepError, XmlTooLargeError, XmlTooManyAttributesError, type XmlElement } from './xml.js';
 import type { ReviewedParagraph, ReviewComment, ReviewedDocument } from './reviewed-docx.js';
 import { NotADocxError, notADocx, DamagedDocxError, partText } from './docx-errors.js';
 import { numberingKinds, styleNumbering } from './docx-numbering.js';
@@ -50,6 +50,13 @@ const MAX_READ_BYTES = 256 * 2 ** 20;
 const MAX_ELEMENTS = 2_500_000;
 
 /**
+ * The most attributes the parts of a reviewed DOCX may hold together: four for each element
+ * {@link MAX_ELEMENTS} allows; a report as briefing builds it has about one for each element,
+ * and Word adds a few to a paragraph (its revision ids).
+ */
+const MAX_ATTRIBUTES = 4 * MAX_ELEMENTS;
+
+/**
  * Reads a DOCX as a reviewer left it, tracked changes and comments included. The zip is
  * opened with fflate and each part parsed with saxes: mammoth and its kind resolve
  * tracked changes away, and review needs them.
@@ -74,7 +81,7 @@ export function readReviewedDocx(bytes: Uint8Array): ReviewedDocument {
   }
   // Each part parsed once, however many readers ask (the document's relationships are asked for its links and its theme).
   const parsed = new Map<string, XmlElement | undefined>();
-  const allowance = { elements: MAX_ELEMENTS };
+  const allowance = { elements: MAX_ELEMENTS, attributes: MAX_ATTRIBUTES };
   const part = (name: string): XmlElement | undefined => {
     if (parsed.has(name)) return parsed.get(name);
     const entry = files[name];
@@ -86,6 +93,12 @@ export function readReviewedDocx(bytes: Uint8Array): ReviewedDocument {
       if (error instanceof XmlSyntaxError) throw new DamagedDocxError(name, error);
       if (error instanceof XmlTooDeepError) {
         throw new DamagedDocxError(name, `nests its elements more than ${MAX_ELEMENT_DEPTH} levels deep at line ${error.line}, column ${error.column}, deeper than Word writes`);
+      }
+      if (error instanceof XmlTooManyAttributesError) {
+        throw new DamagedDocxError(name, `has an element with more than ${MAX_ELEMENT_ATTRIBUTES.toLocaleString('en')} attributes at line ${error.line}, column ${error.column}, where Word writes a few dozen at most`);
+      }
+      if (error instanceof XmlTooLargeError && error.counted === 'attributes') {
+        throw new DamagedDocxError(name, `takes the parts briefing reads past ${MAX_ATTRIBUTES.toLocaleString('en')} XML attributes together (at line ${error.line}, column ${error.column}), four for each XML element briefing reads`);
       }
       if (error instanceof XmlTooLargeError) {
         throw new DamagedDocxError(name, `takes the parts briefing reads past ${MAX_ELEMENTS.toLocaleString('en')} XML elements together (at line ${error.line}, column ${error.column}), twice what a report of 10,000 questions has`);

@@ -6,6 +6,7 @@ import { splitByField, takenBackChanges, withdrawnNotes } from '../../src/review
 import { commentThreads } from '../../src/review/reviewed-docx.js';
 import { DamagedDocxError } from '../../src/review/docx-errors.js';
 import { readReviewedDocx } from '../../src/review/read-docx.js';
+import { parseXml, XmlTooLargeError } from '../../src/review/xml.js';
 import { compileDocx } from '../../src/docx/index.js';
 import { configSchema } from '../../src/model/index.js';
 import { claimUnpackedSize } from '../helpers/docx.js';
@@ -150,6 +151,28 @@ describe('reading a reviewed DOCX', () => {
     // The 2,500,001st element is the 2,499,999th paragraph: the place is its tag's `>`.
     const column = `<w:document ${W}><w:body>`.length + '<w:p/>'.length * 2_499_999;
     expect(over).toThrow(`This DOCX cannot be read: its word/document.xml takes the parts briefing reads past 2,500,000 XML elements together (at line 1, column ${column}), twice what a report of 10,000 questions has.`);
+  });
+
+  it('refuses an element with more than 1,000 attributes as soon as it has the 1,001st, where it is, and reads one with 1,000', () => {
+    // One start tag of 20 million attributes (a 40 MB DOCX) held review up for more than eight minutes and 3.6 GB.
+    const attributes = (count: number) => Array.from({ length: count }, (_, index) => ` x${index}="1"`).join('');
+    const within = readReviewedDocx(docx(`<w:p${attributes(1000)}>${r('Teksts.')}</w:p>`));
+    expect(within.paragraphs.map((x) => textOf(x, 'accept'))).toEqual(['Teksts.']);
+    const over = () => readReviewedDocx(docx(`<w:p${attributes(20_000)}>${r('Teksts.')}</w:p>`));
+    expect(over).toThrow(DamagedDocxError);
+    // The place is the end of the 1,001st attribute's value.
+    const column = `<w:document ${W}><w:body><w:p`.length + attributes(1001).length;
+    expect(over).toThrow(`This DOCX cannot be read: its word/document.xml has an element with more than 1,000 attributes at line 1, column ${column}, where Word writes a few dozen at most.`);
+  });
+
+  it('counts the attributes of every element against one allowance, as the elements, and stops where they go past it', () => {
+    const allowance = { elements: Infinity, attributes: 5 };
+    parseXml('<a x="1" y="2"><b z="3"/></a>', allowance);
+    expect(allowance.attributes).toBe(2);
+    // Two of the three attributes of <c> are within what is left; the third is where it stops.
+    const over = () => parseXml('<c x="1" y="2" z="3"/>', { ...allowance });
+    expect(over).toThrow(XmlTooLargeError);
+    expect(over).toThrow('1:20: more attributes than allowed');
   });
 
   it('reads a comment thread from word/commentsExtended.xml, and a thread that points in a circle as comments of their own, not as replies to each other that no listing shows', () => {

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import * as z from 'zod';
 import { writeProblem } from '../emit/report.js';
 import { OutputError, writeAtomic } from '../emit/write.js';
-import { errorCode, fileSha256, readIfThere } from '../load/files.js';
+import { errorCode, fileSha256, outsideLinkOf, projectPath, readIfThere, type OutsideLink } from '../load/files.js';
 import { findProjectRoot } from '../load/project-root.js';
 import { toolFingerprint } from './tool.js';
 import { LockBusyError, WAIT_MS, withFileLocks, type LockWaitNotice } from '../emit/lock.js';
@@ -139,8 +139,18 @@ export function cacheTool(root: string): string | undefined {
   return typeof data === 'object' && data !== null && 'tool' in data && typeof data.tool === 'string' ? data.tool : undefined;
 }
 
-/** The cache file's text and what it parses to (undefined when it is no JSON); undefined when it cannot be read. */
+/**
+ * The symbolic link that takes the cache outside the project (the folder, or the file in it), when one does: nothing
+ * is read or written through it. A repository that takes pull requests may be sent a `.briefing-cache` linked to
+ * any folder of the machine that builds it, where the build wrote build.json and its lock.
+ */
+function cacheOutside(root: string): OutsideLink | undefined {
+  return outsideLinkOf(root, join(root, CACHE_DIR)) ?? outsideLinkOf(root, join(root, CACHE_FILE));
+}
+
+/** The cache file's text and what it parses to (undefined when it is no JSON); undefined when it cannot be read, or lies outside the project. */
 function cacheFile(root: string): { text: string; data: unknown } | undefined {
+  if (cacheOutside(root)) return undefined;
   let text: string;
   try {
     text = readFileSync(join(root, CACHE_FILE), 'utf8');
@@ -210,6 +220,19 @@ export function writeCache(root: string, cache: BuildCache, onDisk: string | und
  * when another command's lock keeps it waiting (up to 15 s, in which the command cannot stop).
  */
 export function writeCacheMerged(root: string, tool: string, update: (current: BuildCache) => BuildCache, options: { keepOtherTools?: boolean; onLockWait?: LockWaitNotice } = {}): Diagnostic[] {
+  const outside = cacheOutside(root);
+  if (outside) {
+    return [
+      diagnostic(
+        projectPath(root, outside.path),
+        undefined,
+        'warning',
+        'cache/write',
+        `This is a symbolic link to ${outside.target}, outside the project; the build cache is not read or written through it. The next build cannot skip unchanged meetings.`,
+        'Remove the link: the build writes the cache anew inside the project; the reports are not affected.',
+      ),
+    ];
+  }
   const write = () => {
     const file = cacheFile(root);
     const data = file?.data;

@@ -1,10 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { build } from '../../src/commands/build.js';
 import { CACHE_DIR, CACHE_FILE, knownPositionIds } from '../../src/batch/cache.js';
-import { EXAMPLE_MEETING, exampleProject, REPO, runCli } from '../helpers/project.js';
+import { toolFingerprint } from '../../src/batch/tool.js';
+import { EXAMPLE_MEETING, exampleProject, REPO, runCli, tempDir } from '../helpers/project.js';
 
 /** Makes a file immutable (`chattr +i`, root on a file system that has it): renaming over it fails as over a file held open. */
 function immutable(path: string, on: boolean): boolean {
@@ -50,6 +51,37 @@ it('a file where the cache folder should be: the hint says to remove it, not to 
       hint: `Remove whatever stands at ${CACHE_DIR}/ (the build makes the folder anew); the reports are not affected.`,
     }),
   ]);
+});
+
+it('a cache folder or file linked out of the project is neither read nor written through: a warning names the link, and the build succeeds', async () => {
+  // A pull request may carry a `.briefing-cache` linked to any folder of the machine that builds it: build.json and its lock were written there.
+  const dir = exampleProject();
+  const elsewhere = tempDir();
+  symlinkSync(elsewhere, join(dir, CACHE_DIR));
+  const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'] });
+  expect(result.exitCode).toBe(0);
+  expect(result.runDiagnostics).toEqual([
+    {
+      file: CACHE_DIR,
+      severity: 'warning',
+      ruleId: 'cache/write',
+      message: `This is a symbolic link to ${realpathSync(elsewhere)}, outside the project; the build cache is not read or written through it. The next build cannot skip unchanged meetings.`,
+      hint: 'Remove the link: the build writes the cache anew inside the project; the reports are not affected.',
+    },
+  ]);
+  expect(readdirSync(elsewhere)).toEqual([]);
+  // The file itself linked out: what it holds is not taken for the cache, and it is left as it is.
+  rmSync(join(dir, CACHE_DIR));
+  mkdirSync(join(dir, CACHE_DIR));
+  const outsideFile = join(elsewhere, 'build.json');
+  const foreign = JSON.stringify({ format: 1, tool: toolFingerprint(), positionIds: { 'positions/x.yaml\u0000abc': 'x' }, meetings: {} });
+  writeFileSync(outsideFile, foreign);
+  symlinkSync(outsideFile, join(dir, CACHE_FILE));
+  expect(knownPositionIds(dir).size).toBe(0);
+  const again = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'] });
+  expect(again.runDiagnostics).toEqual([expect.objectContaining({ file: CACHE_FILE, ruleId: 'cache/write', message: expect.stringContaining(`This is a symbolic link to ${realpathSync(outsideFile)}, outside the project`) })]);
+  expect(readFileSync(outsideFile, 'utf8')).toBe(foreign);
+  expect(readdirSync(elsewhere)).toEqual(['build.json']);
 });
 
 it('two builds at once each keep their meetings in the cache: neither drops what the other recorded', async () => {

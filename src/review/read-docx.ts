@@ -69,7 +69,9 @@ export function readReviewedDocx(bytes: Uint8Array): ReviewedDocument {
   } catch {
     throw notADocx(bytes);
   }
-  const { files, tooLarge } = unzipped;
+  const { files, tooLarge, twice } = unzipped;
+  // Word and LibreOffice may show one of the two, and review would read the other: a reviewer's text is not guessed.
+  if (twice !== undefined) throw new DamagedDocxError(twice, 'is in the zip twice (a package holds one part of a name), so which of the two the reviewer saw cannot be told');
   if (tooLarge) {
     const megabytes = `${Math.round(tooLarge.size / 2 ** 20)} MB`;
     throw new DamagedDocxError(

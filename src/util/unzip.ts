@@ -8,6 +8,11 @@ export interface Unzipped {
    * {@link UnzipLimits.part} by itself, or (`together`) taking what is unpacked past {@link UnzipLimits.together}.
    */
   tooLarge?: { name: string; size: number; together?: true };
+  /**
+   * The first wanted entry named as one before it, ASCII case aside, as a package's part names are (`files`
+   * holds the last): a tool that wrote the zip wrong, or one that meant two readers to read two texts.
+   */
+  twice?: string;
 }
 
 /** The most {@link unzipWithin} unpacks: of one entry, and of all it unpacks together. */
@@ -25,13 +30,20 @@ export interface UnzipLimits {
  * holds is cut at what it claims (fflate unpacks it into a buffer of that size); a stored one is
  * copied as it is packed, so it counts as what it holds (a zip of stored entries claiming 0 bytes,
  * or many pointing at the same data, went past both limits). Nothing more is unpacked after an
- * entry left packed. Throws what fflate throws for bytes that are not a zip.
+ * entry left packed. A wanted entry named as one before it is said in `twice`. Throws what fflate throws for bytes that are not a zip.
  */
 export function unzipWithin(bytes: Uint8Array, limits: UnzipLimits, wanted: (name: string) => boolean = () => true): Unzipped {
   let tooLarge: Unzipped['tooLarge'];
+  let twice: string | undefined;
+  // Each name seen, ASCII case aside, and as written.
+  const names = new Map<string, string>();
   let unpacked = 0;
   const files = fflate().unzipSync(bytes, {
     filter: ({ name, size: packed, originalSize, compression }) => {
+      const folded = name.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+      const before = names.get(folded);
+      if (before !== undefined && (wanted(name) || wanted(before))) twice ??= name;
+      names.set(folded, name);
       if (!wanted(name) || tooLarge) return false;
       // fflate copies a stored entry as it is packed, whatever it claims: one claiming 0 bytes was counted as none.
       const size = compression === 0 ? Math.max(packed, originalSize) : originalSize;
@@ -41,5 +53,5 @@ export function unzipWithin(bytes: Uint8Array, limits: UnzipLimits, wanted: (nam
       return !tooLarge;
     },
   });
-  return { files, ...(tooLarge ? { tooLarge } : {}) };
+  return { files, ...(tooLarge ? { tooLarge } : {}), ...(twice === undefined ? {} : { twice }) };
 }

@@ -153,6 +153,23 @@ describe('reading a reviewed DOCX', () => {
     expect(over).toThrow(`This DOCX cannot be read: its word/document.xml takes the parts briefing reads past 2,500,000 XML elements together (at line 1, column ${column}), twice what a report of 10,000 questions has.`);
   });
 
+  it('refuses a DOCX holding a part it reads twice, by one name or two that differ in case only, naming the part: which one the reviewer saw cannot be told', () => {
+    // fflate kept the last of two word/document.xml, where Word or LibreOffice may show the first: --accept wrote text the reviewer never saw.
+    const shown = docx(p(`<w:bookmarkStart w:id="0" w:name="_Bf1"/>${r('Redzētais.')}<w:bookmarkEnd w:id="0"/>`));
+    const hidden = strToU8(`<w:document ${W}><w:body>${p(`<w:bookmarkStart w:id="0" w:name="_Bf1"/>${r('Slēptais.')}<w:bookmarkEnd w:id="0"/>`)}</w:body></w:document>`);
+    const withPart = (name: string) => {
+      // zipSync takes one entry a name: the second is written under a stand-in of the same length, renamed in the bytes.
+      const zip = Buffer.from(zipSync({ ...unzipSync(shown), 'word/documenX.xml': hidden }));
+      const from = Buffer.from('word/documenX.xml');
+      for (let at = zip.indexOf(from); at !== -1; at = zip.indexOf(from, at + 1)) Buffer.from(name).copy(zip, at);
+      return new Uint8Array(zip);
+    };
+    expect(() => readReviewedDocx(withPart('word/document.xml'))).toThrow('This DOCX cannot be read: its word/document.xml is in the zip twice (a package holds one part of a name), so which of the two the reviewer saw cannot be told.');
+    expect(() => readReviewedDocx(withPart('word/Document.xml'))).toThrow('This DOCX cannot be read: its word/Document.xml is in the zip twice');
+    // A part it does not read, given twice, is no matter of review's.
+    expect(splitByField(readReviewedDocx(withPart('word/documenY.xml'))).fields.map((f) => f.paragraphs.map((x) => textOf(x, 'accept')))).toEqual([['Redzētais.']]);
+  });
+
   it('refuses an element with more than 1,000 attributes as soon as it has the 1,001st, where it is, and reads one with 1,000', () => {
     // One start tag of 20 million attributes (a 40 MB DOCX) held review up for more than eight minutes and 3.6 GB.
     const attributes = (count: number) => Array.from({ length: count }, (_, index) => ` x${index}="1"`).join('');

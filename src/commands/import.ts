@@ -27,6 +27,7 @@ import { presidencyDefault } from '../scaffold/presidencies.js';
 import { MEETING_SKELETON, POSITION_SKELETON } from '../scaffold/skeletons.js';
 import { asciiSlug } from '../util/ascii.js';
 import { meetingSchema } from '../model/meeting.js';
+import { WINDOWS_RESERVED } from '../model/common.js';
 
 /** Options of `briefing import <report.docx>`. */
 export interface ImportOptions {
@@ -89,6 +90,9 @@ export function importReport(options: ImportOptions): ImportResult {
   result.notes = [...report.notes, ...underReview(document)];
   if (options.slug !== undefined && !isSlug(options.slug)) {
     throw new UsageError(`--slug: \`${options.slug}\` is not a usable name: use the letters a–z (no ā or š), digits and dashes.`, 'For example: --slug educ-informal');
+  }
+  if (options.slug !== undefined && WINDOWS_RESERVED.test(options.slug)) {
+    throw new UsageError(`--slug: \`${options.slug}\` is a name Windows keeps for a device: a colleague on Windows could not check out the folder ${project.config.paths.positions}/${options.slug}/ the positions go in.`, `For example: --slug ${options.slug}-informal`);
   }
   const slug = options.slug ?? slugOf(basename(absolute), report.date);
   const keywords = keywordsOf(document.core.get('keywords') ?? '');
@@ -238,6 +242,8 @@ function clearedOn(created: string, meetingDate: string, notes: string[]): strin
  */
 function slugOf(fileName: string, date: string): string {
   const slug = asciiSlug(fileName.replace(/\.docx$/i, '')).replace(new RegExp(`^${date}-`), '');
+  // `con.docx` from another system: a folder positions/con/ could not be checked out on Windows.
+  if (WINDOWS_RESERVED.test(slug)) return `${slug}-imported`;
   if (slug.length <= SLUG_MAX) return slug || 'imported';
   const cut = slug.slice(0, SLUG_MAX + 1);
   return (cut.includes('-') ? cut.slice(0, cut.lastIndexOf('-')) : cut.slice(0, SLUG_MAX)).replace(/-$/, '');

@@ -300,6 +300,22 @@ describe('briefing import', () => {
     expect(existsSync(join(dir, '..', '..', 'evil-1.yaml'))).toBe(false);
   });
 
+  it('takes no name Windows keeps for a device for the positions\' folder: `con.docx` gives con-imported, and --slug nul is refused', () => {
+    // import made positions/con/ of a report sent as con.docx: a folder no colleague on Windows could check out.
+    const example = exampleProject();
+    expect(runCli(['build', EXAMPLE_MEETING], example).status).toBe(0);
+    const dir = emptyProject();
+    const sent = join(tempDir(), 'con.docx');
+    writeFileSync(sent, readFileSync(join(example, DOCX)));
+    expect(runCli(['import', sent], dir).status).toBe(0);
+    expect(readdirSync(join(dir, 'positions'))).toEqual(['con-imported']);
+    expect(existsSync(join(dir, 'meetings/2021-02-19-con-imported.yaml'))).toBe(true);
+    const run = runCli(['import', join(example, DOCX), '--slug', 'nul'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--slug: `nul` is a name Windows keeps for a device: a colleague on Windows could not check out the folder positions/nul/ the positions go in.');
+    expect(existsSync(join(dir, 'positions/nul'))).toBe(false);
+  });
+
   it('refuses a DOCX whose word/document.xml is damaged, naming the part, line and column (exit 1, nothing written)', () => {
     const example = exampleProject();
     expect(runCli(['build', EXAMPLE_MEETING], example).status).toBe(0);

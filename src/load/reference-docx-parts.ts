@@ -21,9 +21,12 @@ export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadab
     const instead = notAZip(bytes);
     return { unreadable: instead.what, hint: instead.hint ?? 'Open it in Word or LibreOffice and save it as a Word document (.docx).' };
   }
-  const { files, tooLarge } = unzipped;
-  if (tooLarge?.together) return { unreadable: `its parts would unpack to more than ${MAX_TOTAL_BYTES / 2 ** 20} MB together (up to ${tooLarge.name}), which no reference needs` };
-  if (tooLarge) return { unreadable: `its ${tooLarge.name} would unpack to more than ${MAX_PART_BYTES / 2 ** 20} MB, which no Word document's part needs` };
+  const { files, tooLarge, twice } = unzipped;
+  // No hint of their own had them told to save the file "not as a Word 97–2003 document", which it is not.
+  if (tooLarge?.together) return { unreadable: `its parts would unpack to more than ${MAX_TOTAL_BYTES / 2 ** 20} MB together (up to ${tooLarge.name}), which no reference needs`, hint: RESAVE };
+  if (tooLarge) return { unreadable: `its ${tooLarge.name} would unpack to more than ${MAX_PART_BYTES / 2 ** 20} MB, which no Word document's part needs`, hint: RESAVE };
+  // Word shows one of the two and the reports would take the other (the last): the styles seen in Word are not guessed.
+  if (twice !== undefined) return { unreadable: `its ${twice} is in the zip twice (a package holds one part of a name), so which of the two Word shows cannot be told`, hint: RESAVE };
   const part = (name: string) => (files[name] ? partText(files[name]) : undefined);
   const styles = part('word/styles.xml');
   if (styles === undefined) return openDocument(files['mimetype']) ?? { unreadable: 'it has no word/styles.xml, so it is not a Word document' };

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { referenceDocx } from '../../src/commands/reference-docx.js';
 import { withReferenceParts } from '../../src/docx/reference-parts.js';
 import { readReferenceDocx } from '../../src/load/reference-docx-parts.js';
+import { RESAVE } from '../../src/load/reference-xml.js';
 import { CharacterStyle, Style, WRITER_STYLE_IDS, type ReferenceDocx } from '../../src/model/reference-docx.js';
 import { stylesXml } from '../../src/docx/ooxml/styles-xml.js';
 import { claimUnpackedSize } from '../helpers/docx.js';
@@ -306,7 +307,7 @@ describe('reading a reference DOCX', () => {
 it('refuses a reference DOCX a part of which would unpack to more than 64 MB (a zip bomb), without unpacking it', () => {
   const bytes = referenceDocx().bytes;
   claimUnpackedSize(bytes, 'word/styles.xml', 100 * 2 ** 20);
-  expect(readReferenceDocx(bytes)).toEqual({ unreadable: "its word/styles.xml would unpack to more than 64 MB, which no Word document's part needs" });
+  expect(readReferenceDocx(bytes)).toEqual({ unreadable: "its word/styles.xml would unpack to more than 64 MB, which no Word document's part needs", hint: RESAVE });
 });
 
 it('refuses a reference DOCX whose parts would unpack to more than 256 MB together, each within 64 MB, without unpacking them', () => {
@@ -315,5 +316,19 @@ it('refuses a reference DOCX whose parts would unpack to more than 256 MB togeth
   for (let n = 1; n <= 5; n++) parts[`word/media/picture${n}.png`] = new Uint8Array([n]);
   const bytes = zipSync(parts);
   for (let n = 1; n <= 5; n++) claimUnpackedSize(bytes, `word/media/picture${n}.png`, 60 * 2 ** 20);
-  expect(readReferenceDocx(bytes)).toEqual({ unreadable: 'its parts would unpack to more than 256 MB together (up to word/media/picture5.png), which no reference needs' });
+  expect(readReferenceDocx(bytes)).toEqual({ unreadable: 'its parts would unpack to more than 256 MB together (up to word/media/picture5.png), which no reference needs', hint: RESAVE });
+});
+
+it('refuses a reference DOCX holding a part twice in its zip, by one name or two that differ in case only: which styles Word shows cannot be told', () => {
+  // zipSync takes one entry a name: the second is written under a stand-in of the same length, renamed in the bytes.
+  const parts = unzipSync(referenceDocx().bytes);
+  const withPart = (name: string) => {
+    const zip = Buffer.from(zipSync({ ...parts, 'word/stylez.xml': parts['word/styles.xml'] ?? new Uint8Array() }));
+    const from = Buffer.from('word/stylez.xml');
+    for (let at = zip.indexOf(from); at !== -1; at = zip.indexOf(from, at + 1)) Buffer.from(name).copy(zip, at);
+    return new Uint8Array(zip);
+  };
+  for (const name of ['word/styles.xml', 'word/Styles.xml']) {
+    expect(readReferenceDocx(withPart(name))).toEqual({ unreadable: `its ${name} is in the zip twice (a package holds one part of a name), so which of the two Word shows cannot be told`, hint: RESAVE });
+  }
 });

@@ -31,19 +31,20 @@ describe('limits', () => {
     expect(existsSync(join(dir, 'out/IZMzin_190221_EDUC.md'))).toBe(false);
   }, 60_000);
 
-  test('keys met twice are found in time linear in the keys of a mapping: 40,000 keys, two of them twice, each said where it is met again', () => {
-    // The parser compared each key with every one before it in its mapping: 300,000 keys (4 MB) held check up for the better part of an hour.
-    const keys = Array.from({ length: 40_000 }, (_, index) => `  k${index}: v\n`).join('');
+  test('keys met twice in a large mapping are found by our own check: 5,000 keys, two of them twice, each said where it is met again', () => {
+    // The parser's own check compared each key with every one before it in its mapping: 300,000 keys (4 MB) held check up for the
+    // better part of an hour. Ours keeps one set per mapping; how long it takes is measured, not asserted (docs/performance.md, no timed tests).
+    const keys = Array.from({ length: 5_000 }, (_, index) => `  k${index}: v\n`).join('');
     const text = `id: x\nextra:\n${keys}  k7: again\n  inner: { a: 1, a: 2 }\nid: y\n`;
     const parsed = parseYaml(POSITION, text);
     const duplicates = parsed.diagnostics.filter((d) => d.ruleId === 'yaml/duplicate-key');
     expect(duplicates.map((d) => [d.line, d.column, d.message])).toEqual([
-      [40_003, 3, 'The key `k7` appears twice in the same mapping.'],
-      [40_004, 18, 'The key `a` appears twice in the same mapping.'],
-      [40_005, 1, 'The key `id` appears twice in the same mapping.'],
+      [5_003, 3, 'The key `k7` appears twice in the same mapping.'],
+      [5_004, 18, 'The key `a` appears twice in the same mapping.'],
+      [5_005, 1, 'The key `id` appears twice in the same mapping.'],
     ]);
     expect(parsed.data).toBeUndefined();
-  }, 4000);
+  });
 
   test('--jobs is capped at four threads per core', () => {
     expect(parseJobs('8', 2)).toBe(8);

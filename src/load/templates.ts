@@ -9,7 +9,7 @@ import { fileTooLarge } from './limits.js';
 import { thereInAnotherCase, writeOrRename } from './letter-forms.js';
 import { mergeConflicts } from './merge-conflicts.js';
 import { diskFiles, namedInside, type ProjectFiles } from './project-files.js';
-import { UP_SEGMENT } from '../model/paths.js';
+import { ABSOLUTE_START, UP_SEGMENT } from '../model/paths.js';
 import { withoutBom } from '../util/byte-order-mark.js';
 import { compareText } from '../util/text-order.js';
 
@@ -52,8 +52,9 @@ export interface TemplateTexts {
 export function readTemplate(name: string, dirs: readonly string[], files: ProjectFiles): { texts?: TemplateTexts; diagnostics: Diagnostic[] } {
   const wanted = name + TEMPLATE_SUFFIX;
   const inside = dirs.every((dir) => folderFiles(files, dir).isInside(wanted));
-  // Refused by its name too (`sub/../x`, which comes back): the editors' schema can tell it only by its name.
-  if (!inside || UP_SEGMENT.test(name)) return { diagnostics: [templateOutsideFolder(name, inside)] };
+  // Refused by its name too (`sub/../x`, which comes back; `/tmp/x` or `C:\x`, which were looked for inside): the editors' schema can tell it only by its name.
+  if (ABSOLUTE_START.test(name)) return { diagnostics: [templateOutsideFolder(name, 'absolute')] };
+  if (!inside || UP_SEGMENT.test(name)) return { diagnostics: [templateOutsideFolder(name, inside ? 'up' : 'outside')] };
   // A name typed or written in YAML is composed (NFC); a file copied from a Mac may have its letters decomposed.
   const inDir = (d: string) => (folderFiles(files, d).kind(wanted) !== undefined ? wanted : templatesIn(files, d).find((entry) => entry.name === name.normalize('NFC'))?.file);
   const dir = dirs.find((d) => inDir(d) !== undefined);
@@ -364,13 +365,14 @@ function otherCaseHint(name: string, dirs: readonly string[], files: ProjectFile
 }
 
 /** The meeting names a template outside the templates folders, or through `..` (`goesUp`, the place it names being inside): refused, never read. */
-export function templateOutsideFolder(name: string, goesUp = false): Diagnostic {
+export function templateOutsideFolder(name: string, why: 'outside' | 'up' | 'absolute' = 'outside'): Diagnostic {
+  const how = { outside: 'lies outside the templates folder', up: 'is named through a folder above (`..`)', absolute: 'is named by a path from the top of a disk' }[why];
   return diagnostic(
     name,
     undefined,
     'error',
     'template/outside-folder',
-    `The template \`${name}\` ${goesUp ? 'is named through a folder above (`..`)' : 'lies outside the templates folder'}; it is not read.`,
+    `The template \`${name}\` ${how}; it is not read.`,
     'Name a template inside templates/, e.g. `informative-report.lv`, without folders that go up (`..`).',
   );
 }

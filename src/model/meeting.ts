@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { abbreviation, FILE_CODE_PATTERN, isoDate, markdown, matchingNone, ministryCode, notWindowsReserved, plainText, signatory, TIME_PATTERN, WINDOWS_RESERVED } from './common.js';
-import { UP_SEGMENT } from './paths.js';
+import { ABSOLUTE_START, UP_SEGMENT } from './paths.js';
 
 /** The longest file code: names stay well within every file system's limit with the folder and `.manifest.json`. */
 export const FILE_CODE_MAX = 100;
@@ -117,7 +117,7 @@ export const meetingSchema = z
       .min(1)
       .default('informative-report.lv')
       // Refused where the template is read (load/templates.ts), links followed; the editors are told the part a name shows.
-      .meta({ description: 'Template under templates/, without ".md.hbs"; may name a subfolder, never a folder above.', ...matchingNone(UP_SEGMENT) }),
+      .meta({ description: 'Template under templates/, without ".md.hbs"; may name a subfolder, never a folder above nor a path from the top of a disk.', ...matchingNone(UP_SEGMENT, ABSOLUTE_START) }),
     file_code: z
       .string()
       .regex(FILE_CODE_PATTERN, 'a file code is ASCII letters (A–Z, a–z, no ā or š), digits, "_" and "-", e.g. IZMzin_190221_EDUC')

@@ -184,6 +184,22 @@ describe('the resident server', () => {
     expect(served(runtime)).toBeUndefined();
   });
 
+  it('keeps serving while commands keep coming: the idle wait counts from the last command, not from its start', async () => {
+    const runtime = runtimeDir();
+    const dir = exampleProject();
+    const on = { BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime, BRIEFING_SERVER_IDLE_MS: '3000' };
+    const started = Date.now();
+    const pid = pidOf(run(['server', 'start'], REPO, on));
+    // Commands well within the idle wait of each other, for twice that wait in all.
+    let commands = 0;
+    while (Date.now() - started < 7000) {
+      await new Promise((wait) => setTimeout(wait, 300));
+      expect(run(['list', 'meetings'], dir, on)).toMatchObject({ status: 0, stdout: expect.stringContaining('2021-02-19') });
+      commands++;
+    }
+    expect(run(['server', 'status'], REPO, on).stdout).toMatch(new RegExp(`^A server runs \\(process ${pid}, since [\\d:]+, ${commands} commands, `));
+  });
+
   it('is not used without a terminal unless asked, with BRIEFING_SERVER=off, for a batch or a watch, or with another locale', async () => {
     const runtime = runtimeDir();
     const dir = exampleProject();

@@ -184,6 +184,21 @@ describe('the resident server', () => {
     expect(served(runtime)).toBeUndefined();
   });
 
+  it('writes its code cache once its first command has run, so that the next server starts warm', async () => {
+    const runtime = runtimeDir();
+    const dir = exampleProject();
+    const cache = tempDir();
+    const on = { BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime, BRIEFING_CODE_CACHE: cache };
+    // Started by a command typed where none runs (`briefing server start` would write a cache of that name itself).
+    expect(run(['list', 'meetings'], dir, on).status).toBe(0);
+    const asked = { ...on, BRIEFING_CODE_CACHE: 'off' };
+    await until(() => /^A server runs \(process \d+, since [\d:]+, 0 commands, /.test(run(['server', 'status'], REPO, asked).stdout));
+    const serverCache = () => readdirSync(cache).filter((name) => name.endsWith('-server.bin'));
+    expect(serverCache()).toEqual([]);
+    expect(run(['list', 'meetings'], dir, on).stdout).toContain('2021-02-19');
+    await until(() => serverCache().length === 1);
+  });
+
   it('keeps serving while commands keep coming: the idle wait counts from the last command, not from its start', async () => {
     const runtime = runtimeDir();
     const dir = exampleProject();

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, cpSync, existsSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, cpSync, existsSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findServers, running } from '../src/cli/server-peers.js';
@@ -167,6 +167,16 @@ describe('the resident server', () => {
       expect(statSync(join(dir, 'out-private', name)).mode & 0o077, name).toBe(0);
     }
     expect(served(runtime)).toBe(5);
+  });
+
+  it.skipIf(process.platform !== 'linux')('leaves the sender’s folder once the command is done: it holds no folder the user may unmount or remove', () => {
+    const runtime = runtimeDir();
+    const dir = exampleProject();
+    const on = { BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime };
+    const pid = pidOf(run(['server', 'start'], REPO, on));
+    expect(run(['list', 'meetings'], dir, on).stdout).toContain('2021-02-19');
+    expect(served(runtime)).toBe(1);
+    expect(readlinkSync(`/proc/${pid}/cwd`)).toBe('/');
   });
 
   it('starts itself after a command typed where there is none, and stops after being idle', async () => {

@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, closeSync, cpSync, existsSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findServers, running } from '../src/cli/server-peers.js';
@@ -268,6 +269,26 @@ describe('the resident server', () => {
     await new Promise((wait) => setTimeout(wait, 500));
     expect(readdirSync(socketFolder)).toEqual([]);
     expect(run(['server', 'status'], REPO, on)).toMatchObject({ status: 2, stderr: expect.stringContaining('no folder of your own') });
+  });
+
+  it('closes a connection that sends no command line it knows, and serves on', async () => {
+    const runtime = runtimeDir();
+    const dir = exampleProject();
+    const on = { BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime };
+    const pid = pidOf(run(['server', 'start'], REPO, on));
+    const socket = join(runtime, 'briefing', sockets(join(runtime, 'briefing'))[0] ?? '');
+    // A folder without a command line, a command line without a folder, no JSON at all.
+    for (const line of ['{"briefing":1,"cwd":"/"}', '{"cwd":"/"}', '{"briefing":1,"args":["list"]}', '{"briefing":2,"args":["list"],"cwd":"/"}', 'null', '"status"', 'list meetings']) {
+      const answer = await new Promise<string>((done, fail) => {
+        let text = '';
+        const connection = createConnection(socket, () => connection.write(`${line}\n`));
+        connection.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+        connection.on('close', () => done(text)).on('error', fail);
+      });
+      expect(answer, line).toBe('');
+    }
+    expect(run(['list', 'meetings'], dir, on).stdout).toContain('2021-02-19');
+    expect(run(['server', 'status'], REPO, on).stdout).toMatch(new RegExp(`^A server runs \\(process ${pid}, since [\\d:]+, 1 command, `));
   });
 
   it('ends quietly, with the command’s exit code, when the reader of its output stops early (check | head -1)', async () => {

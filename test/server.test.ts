@@ -614,6 +614,25 @@ describe('the resident server', () => {
     expect(served(runtime)).toBe(1);
   });
 
+  it('server stop waits longer than status for an answer: a server that answers after some seconds is stopped, not ended as one that does not answer', async () => {
+    const runtime = runtimeDir();
+    const on = { BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime };
+    const pid = pidOf(run(['server', 'start'], REPO, on));
+    process.kill(pid, 'SIGSTOP');
+    // It answers after seven and a half seconds: later than status waits (5 s), sooner than stop does (10 s).
+    const woken = setTimeout(() => process.kill(pid, 'SIGCONT'), 7500);
+    try {
+      const stop = spawn(process.execPath, [join(REPO, 'bin/briefing.js'), 'server', 'stop'], { env: { ...process.env, NO_COLOR: '1', ...on } });
+      let stdout = '';
+      stop.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+      const code = await new Promise<number | null>((done) => stop.on('close', (exit) => done(exit)));
+      expect({ code, stdout }).toEqual({ code: 0, stdout: `Stopped the server (process ${pid}).\n` });
+    } finally {
+      clearTimeout(woken);
+      if (running(pid)) process.kill(pid, 'SIGCONT');
+    }
+  });
+
   it('removes only its own socket when it stops: not that of a server started after its socket file was removed', async () => {
     const runtime = runtimeDir();
     const dir = exampleProject();

@@ -614,6 +614,24 @@ describe('the resident server', () => {
     expect(served(runtime)).toBe(1);
   });
 
+  it('server stop says so when a server does not answer and no pid file names its process: exit 2, not a stop that claims nothing was running', () => {
+    const runtime = runtimeDir();
+    const on = { BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime };
+    const pid = pidOf(run(['server', 'start'], REPO, on));
+    const [socket = ''] = sockets(join(runtime, 'briefing'));
+    const path = join(runtime, 'briefing', socket);
+    process.kill(pid, 'SIGSTOP');
+    try {
+      rmSync(`${path}.pid`);
+      const stopped = run(['server', 'stop'], REPO, on);
+      expect(stopped.status).toBe(2);
+      expect(stopped.stdout).toBe('');
+      expect(stopped.stderr).toContain(`The server on ${path} does not answer, and which process it is cannot be told.`);
+    } finally {
+      process.kill(pid, 'SIGKILL');
+    }
+  });
+
   it('server stop waits longer than status for an answer: a server that answers after some seconds is stopped, not ended as one that does not answer', async () => {
     const runtime = runtimeDir();
     const on = { BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime };

@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, closeSync, cpSync, existsSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createConnection } from 'node:net';
+import { createConnection, createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findServers, running } from '../src/cli/server-peers.js';
@@ -612,6 +612,32 @@ describe('the resident server', () => {
     expect(run(['server', 'start'], REPO, on).stdout).toMatch(/^(Started a server|A server runs) \(process \d+/);
     expect(run(['list', 'meetings'], dir, on).status).toBe(0);
     expect(served(runtime)).toBe(1);
+  });
+
+  it('server status names the Node.js of a server of this build that runs under another one', async () => {
+    const runtime = runtimeDir();
+    const on = { BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime };
+    const own = /\((.*\.sock)\)\.$/m.exec(run(['server', 'status'], REPO, on).stdout)?.[1] ?? '';
+    // This build's socket name with another hash of the install and the Node.js: a server as another Node.js starts it, standing in for one.
+    const other = own.replace(/-[0-9a-f]{8}\.sock$/, '-00000000.sock');
+    expect(other).not.toBe(own);
+    const answer = { pid: process.pid, socket: other, since: Date.now(), commands: 3, rss: 50 * 1048576, install: join(REPO, 'dist'), build: 'another', node: 'v98.7.6' };
+    const standIn = createServer((connection) => connection.once('data', () => connection.end(`${JSON.stringify(answer)}\n`)));
+    await new Promise<void>((done) => standIn.listen(other, done));
+    try {
+      // Not spawnSync: the stand-in answers from this process.
+      const status = spawn(process.execPath, [join(REPO, 'bin/briefing.js'), 'server', 'status'], { env: { ...process.env, NO_COLOR: '1', ...on } });
+      let stdout = '';
+      status.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+      expect(await new Promise((done) => status.on('close', done))).toBe(0);
+      expect(stdout.split('\n')).toEqual([
+        `No server runs for this briefing (${own}).`,
+        expect.stringMatching(new RegExp(`^A server of this briefing under Node\\.js v98\\.7\\.6 runs \\(process ${process.pid}, since [\\d:]+, 3 commands, 50 MiB\\): ${other}$`)),
+        '',
+      ]);
+    } finally {
+      standIn.close();
+    }
   });
 
   it('server stop says so when a server does not answer and no pid file names its process: exit 2, not a stop that claims nothing was running', () => {

@@ -63,6 +63,8 @@ describe('briefing build --format pdf', () => {
       [join(REPO, 'package.json', 'tmp'), 'there is no such folder'],
       // It said "there is no such folder" of a file that is there.
       [join(REPO, 'package.json'), 'it is a file, not a folder'],
+      // A folder where no folder can be made (sysfs: EPERM for root, EACCES for anyone else, EROFS where it is mounted read-only).
+      ...(existsSync('/sys/fs') ? [['/sys/fs', 'it cannot be written']] : []),
     ]) {
       const out = tempDir();
       const project = exampleProject();

@@ -660,6 +660,14 @@ exit 0
     }
   });
 
+  it('gives LibreOffice a temporary folder of its own inside the run’s folder, made before it starts, so that what it leaves there is removed with it', async () => {
+    // Writes the PDF only when TMPDIR is the run's own tmp folder and is there to write in.
+    const fake = join(tempDir(), 'soffice');
+    writeFileSync(fake, `#!/bin/sh\nfor a in "$@"; do last="$a"; done\n[ "$TMPDIR" = "$(dirname "$last")/tmp" ] && touch "$TMPDIR/office-temp" && printf '%%PDF-own%%%%EOF\\n' > "\${last%.docx}.pdf"\n`);
+    chmodSync(fake, 0o755);
+    expect(await convertToPdf(new Uint8Array([1]), { office: fake, pdfA: false })).toEqual(pdfOf('own'));
+  });
+
   it('refuses an empty file or one that is no PDF where LibreOffice should have written the PDF (a full disk, a broken office)', async () => {
     for (const [written, failure] of [
       ['', 'LibreOffice wrote an empty file instead of the PDF'],

@@ -277,8 +277,8 @@ describe('the resident server', () => {
     const on = { BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime };
     const pid = pidOf(run(['server', 'start'], REPO, on));
     const socket = join(runtime, 'briefing', sockets(join(runtime, 'briefing'))[0] ?? '');
-    // A folder without a command line, a command line without a folder, no JSON at all.
-    for (const line of ['{"briefing":1,"cwd":"/"}', '{"cwd":"/"}', '{"briefing":1,"args":["list"]}', '{"briefing":2,"args":["list"],"cwd":"/"}', 'null', '"status"', 'list meetings']) {
+    // A folder without a command line, a command line without a folder or without the sender's environment, no JSON at all.
+    for (const line of ['{"briefing":1,"cwd":"/"}', '{"briefing":1,"args":["list"],"cwd":"/"}', '{"briefing":1,"args":["list"],"cwd":"/","env":{},"umask":18,"credentials":"0:0","stdout":{"tty":true}}', '{"cwd":"/"}', '{"briefing":1,"args":["list"]}', '{"briefing":2,"args":["list"],"cwd":"/"}', 'null', '"status"', 'list meetings']) {
       const answer = await new Promise<string>((done, fail) => {
         let text = '';
         const connection = createConnection(socket, () => connection.write(`${line}\n`));

@@ -3,6 +3,7 @@ import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ask, findServers, fromInstall, pidFile, SERVER_TITLE } from './server-peers.js';
 import { loadsProjectsAgain } from '../load/process-kind.js';
+import { isRecord } from '../util/record.js';
 
 /**
  * The resident server: one briefing process that has loaded its code and keeps it warm, running
@@ -274,14 +275,39 @@ function idleFrom(value: string | undefined): number {
 function parse(line: string): ServerRequest | 'status' | 'stop' | undefined {
   try {
     const value: unknown = JSON.parse(line);
-    if (typeof value !== 'object' || value === null) return undefined;
-    const record = value as Record<string, unknown>;
-    if (record.status === true) return 'status';
-    if (record.stop === true) return 'stop';
-    return record.briefing === 1 && Array.isArray(record.args) && typeof record.cwd === 'string' ? (value as ServerRequest) : undefined;
+    if (!isRecord(value)) return undefined;
+    if (value.status === true) return 'status';
+    if (value.stop === true) return 'stop';
+    return isRequest(value) ? value : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether a line has every field of a request, as bin/client.cjs sends it: one with a command line and
+ * a folder but no environment (or umask, credentials, terminals) was run, failed in the server outside
+ * any command, and ended the server.
+ */
+function isRequest(value: Record<string, unknown>): value is Record<string, unknown> & ServerRequest {
+  const { briefing, args, cwd, env, umask, credentials, stdout, stderr } = value;
+  return (
+    briefing === 1 &&
+    Array.isArray(args) &&
+    args.every((arg) => typeof arg === 'string') &&
+    typeof cwd === 'string' &&
+    isRecord(env) &&
+    Object.values(env).every((each) => typeof each === 'string') &&
+    typeof umask === 'number' &&
+    typeof credentials === 'string' &&
+    isTerminal(stdout) &&
+    isTerminal(stderr)
+  );
+}
+
+/** Whether a request's `stdout` or `stderr` is a {@link Terminal}. */
+function isTerminal(value: unknown): boolean {
+  return isRecord(value) && typeof value.tty === 'boolean' && (value.columns === undefined || typeof value.columns === 'number');
 }
 
 /** Sends the last frame; resolves once it is written (or the client has gone), so that the server may stop after it. */

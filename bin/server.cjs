@@ -8,6 +8,6 @@ const { credentials, fixedAtStart } = require('./client.cjs');
 const socket = process.argv[2];
 if (socket) {
   const build = bundleHash('cli');
-  const { exports: cli, save } = runBundle('cli', 'server');
+  const { exports: cli, save } = runBundle('cli', 'resident');
   cli.serve({ socket, run: cli.main, fixed: fixedAtStart, credentials: credentials(), served: () => save(true), install: DIST, build, installed: () => bundleHash('cli') });
 }

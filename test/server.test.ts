@@ -204,10 +204,23 @@ describe('the resident server', () => {
     expect(run(['list', 'meetings'], dir, on).status).toBe(0);
     const asked = { ...on, BRIEFING_CODE_CACHE: 'off' };
     await until(() => /^A server runs \(process \d+, since [\d:]+, 0 commands, /.test(run(['server', 'status'], REPO, asked).stdout));
-    const serverCache = () => readdirSync(cache).filter((name) => name.endsWith('-server.bin'));
+    const serverCache = () => readdirSync(cache).filter((name) => name.endsWith('-resident.bin'));
     expect(serverCache()).toEqual([]);
     expect(run(['list', 'meetings'], dir, on).stdout).toContain('2021-02-19');
     await until(() => serverCache().length === 1);
+  });
+
+  it('keeps a code cache of its own, apart from that of the `briefing server` command: started by `server start`, it still writes one', async () => {
+    const runtime = runtimeDir();
+    const dir = exampleProject();
+    const cache = tempDir();
+    const on = { BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime, BRIEFING_CODE_CACHE: cache };
+    // Both were named "server": the server loaded the short command's cache and, finding one, never wrote its own.
+    pidOf(run(['server', 'start'], REPO, on));
+    await until(() => readdirSync(cache).some((name) => name.endsWith('-server.bin')));
+    expect(run(['list', 'meetings'], dir, on).stdout).toContain('2021-02-19');
+    await until(() => readdirSync(cache).some((name) => name.endsWith('-resident.bin')));
+    expect(readdirSync(cache).filter((name) => name.endsWith('.bin')).map((name) => name.replace(/^cli-[0-9a-f]+-v[\d.]+-\w+-/, '')).sort()).toEqual(['resident.bin', 'server.bin']);
   });
 
   it('keeps serving while commands keep coming: the idle wait counts from the last command, not from its start', async () => {

@@ -65,6 +65,8 @@ describe('briefing build --format pdf', () => {
       [join(REPO, 'package.json'), 'it is a file, not a folder'],
       // A folder where no folder can be made (sysfs: EPERM for root, EACCES for anyone else, EROFS where it is mounted read-only).
       ...(existsSync('/sys/fs') ? [['/sys/fs', 'it cannot be written']] : []),
+      // Links that point at each other: it said the bare code, "…: ELOOP".
+      [loopedLink(), 'a symbolic link on its way leads back to itself'],
     ]) {
       const out = tempDir();
       const project = exampleProject();
@@ -809,3 +811,11 @@ wait
     expect(running(office)).toBe(false);
   });
 });
+
+/** A symbolic link that leads back to itself, through another. */
+function loopedLink(): string {
+  const dir = tempDir();
+  symlinkSync(join(dir, 'b'), join(dir, 'a'));
+  symlinkSync(join(dir, 'a'), join(dir, 'b'));
+  return join(dir, 'a');
+}

@@ -209,8 +209,19 @@ function noWorkingFolder(error: unknown): PdfResult {
   const code = errorCode(error);
   // TMPDIR naming a file: the folder is not missing, as "no such folder" said, but a file.
   const aFile = code === 'ENOTDIR' && isFile(temporaryFolder());
-  const why = code === 'ENOSPC' ? 'the disk is full' : aFile ? 'it is a file, not a folder' : code === 'ENOENT' || code === 'ENOTDIR' ? 'there is no such folder' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'it cannot be written' : (code ?? String(error));
-  const fix = code === 'ENOSPC' ? 'Free some space there' : 'Set TMPDIR to a folder that exists and can be written (or unset it)';
+  const full = code === 'ENOSPC' || code === 'EDQUOT';
+  const why = full
+    ? code === 'ENOSPC' ? 'the disk is full' : 'your disk quota is used up'
+    : aFile
+      ? 'it is a file, not a folder'
+      : code === 'ENOENT' || code === 'ENOTDIR'
+        ? 'there is no such folder'
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+          ? 'it cannot be written'
+          : code === 'ELOOP'
+            ? 'a symbolic link on its way leads back to itself'
+            : `it cannot be used (${code ?? String(error)})`;
+  const fix = full ? 'Free some space there' : 'Set TMPDIR to a folder that exists and can be written (or unset it)';
   return { failure: `the temporary folder ${temporaryFolder()} cannot hold the report while it is converted: ${why}`, hint: `${fix} and build again.` };
 }
 

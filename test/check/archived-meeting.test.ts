@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { build } from '../../src/commands/build.js';
 import { check } from '../../src/commands/check.js';
@@ -66,6 +68,33 @@ describe('a meeting that is over whose report was final for it, its positions re
       `The position \`equity-reforms\` is not cleared by Labklājības ministrija (LM): the clearance is pending; ${EXAMPLE_MEETING} requires it.`,
     );
     expect(result.archived).toEqual([]);
+  });
+
+  test('is not one while a position it includes cannot be read: whether that one was cleared cannot be told', async () => {
+    const achievements = 'positions/educ/equity-achievements.yaml';
+    const dir = revisedSince();
+    writeFileSync(join(dir, achievements), exampleFile(achievements).replace(/^version: 3$/m, 'version: [3'));
+    const result = await check({ cwd: dir, paths: [], final: false, today: AFTER });
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.ruleId, d.file, d.line])).toEqual([['yaml/syntax', achievements, 8]]);
+    expect(rules(result.diagnostics)).toEqual([
+      ['clearance/missing', REFORMS, 52],
+      ['clearance/missing', REFORMS, 57],
+    ]);
+    expect(result.archived).toEqual([]);
+  });
+
+  test('is one still when the meeting also requires a ministry never asked, or one the project does not know: only those errors are said', async () => {
+    const meeting = (codes: string) => exampleFile(EXAMPLE_MEETING).replace('required_clearances: [AM, LM]', `required_clearances: [${codes}]`);
+    const neverAsked = revisedSince();
+    writeFileSync(join(neverAsked, EXAMPLE_MEETING), meeting('AM, LM, EM'));
+    const asked = await check({ cwd: neverAsked, paths: [], final: false, today: AFTER });
+    expect(asked.diagnostics.map((d) => [d.ruleId, d.file, d.line])).toEqual([['meeting/clearance-never-requested', EXAMPLE_MEETING, 97]]);
+    expect(asked.archived).toEqual([EXAMPLE_MEETING]);
+    const unknown = revisedSince();
+    writeFileSync(join(unknown, EXAMPLE_MEETING), meeting('AM, LM, XX'));
+    const known = await check({ cwd: unknown, paths: [], final: false, today: AFTER });
+    expect(known.diagnostics.map((d) => [d.ruleId, d.file, d.line])).toEqual([['meeting/unknown-ministry', EXAMPLE_MEETING, 97]]);
+    expect(known.archived).toEqual([EXAMPLE_MEETING]);
   });
 
   test('with --final, the report must rest on today’s clearances: the errors and the warning stay', async () => {

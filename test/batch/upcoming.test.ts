@@ -53,6 +53,12 @@ describe('build --upcoming', () => {
     expect([statuses(named), named.over, existsSync(join(dir, 'out/IZMzin_190221_EDUC.md'))]).toEqual([[], [EXAMPLE_MEETING], false]);
   });
 
+  it('is refused without today: no meeting is built, none left out unsaid', async () => {
+    const dir = twoMeetings();
+    await expect(build({ cwd: dir, inputs: [], all: true, final: false, formats: ['md'], upcoming: true })).rejects.toThrow('Leaving out the meetings that are over needs today’s date.');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
   it('says in the summary and the JSON report how many it left out, and does not watch', () => {
     const dir = twoMeetings();
     const text = runCli(['build', '--all', '--upcoming', '--format', 'md'], dir, { BRIEFING_TODAY: '2021-02-25' });

@@ -56,6 +56,17 @@ test("a template's missing place or last day is one warning at the first meeting
     ['meetings/2021-05-03-c.yaml', 'meeting/place-not-printed', ''],
     ['meetings/2021-05-04-d.yaml', 'meeting/place-not-printed', ''],
   ]);
+  // Two more are counted as two.
+  const two = mergeTemplateGaps(['a', 'b', 'c'].map((n) => gap(`meetings/${n}.yaml`, 'meeting/place-not-printed', 'old.lv')));
+  expect(two.map((d) => d.message.split(': ….')[1])).toEqual([' The reports of 2 more meetings built with it do the same: meetings/b.yaml and meetings/c.yaml.']);
+  // Warnings of other rules, and one of these rules not naming a template, are never merged, however alike.
+  const alike = [
+    diagnostic('meetings/a.yaml', undefined, 'warning', 'meeting/no-questions', 'The meeting has no questions yet.'),
+    diagnostic('meetings/b.yaml', undefined, 'warning', 'meeting/no-questions', 'The meeting has no questions yet.'),
+    diagnostic('meetings/a.yaml', undefined, 'warning', 'meeting/place-not-printed', 'The place is not printed.'),
+    diagnostic('meetings/b.yaml', undefined, 'warning', 'meeting/place-not-printed', 'The place is not printed.'),
+  ];
+  expect(mergeTemplateGaps(alike)).toEqual(alike);
   // Three others are all named.
   const three = mergeTemplateGaps(['a', 'b', 'c', 'd'].map((n) => gap(`meetings/${n}.yaml`, 'meeting/place-not-printed', 'old.lv')));
   expect(three.map((d) => d.message.split(': ….')[1])).toEqual([' The reports of 3 more meetings built with it do the same: meetings/b.yaml, meetings/c.yaml and meetings/d.yaml.']);

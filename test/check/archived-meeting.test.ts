@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { build } from '../../src/commands/build.js';
@@ -95,6 +95,14 @@ describe('a meeting that is over whose report was final for it, its positions re
     const known = await check({ cwd: unknown, paths: [], final: false, today: AFTER });
     expect(known.diagnostics.map((d) => [d.ruleId, d.file, d.line])).toEqual([['meeting/unknown-ministry', EXAMPLE_MEETING, 97]]);
     expect(known.archived).toEqual([EXAMPLE_MEETING]);
+    // Though a position records an answer of that unknown ministry, pending: the answer is an error of its own, not what the report waits for.
+    writeFileSync(join(unknown, REFORMS), readFileSync(join(unknown, REFORMS), 'utf8').replace(/^clearance:\n/m, 'clearance:\n  XX:\n    status: pending\n'));
+    const recorded = await check({ cwd: unknown, paths: [], final: false, today: AFTER });
+    expect(recorded.diagnostics.map((d) => [d.ruleId, d.file, d.line])).toEqual([
+      ['meeting/unknown-ministry', EXAMPLE_MEETING, 97],
+      ['position/unknown-ministry', REFORMS, 50],
+    ]);
+    expect(recorded.archived).toEqual([EXAMPLE_MEETING]);
   });
 
   test('with --final, the report must rest on today’s clearances: the errors and the warning stay', async () => {

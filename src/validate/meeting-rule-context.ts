@@ -58,9 +58,12 @@ export function isDraft(project: Project, meeting: Meeting): boolean {
 
 /**
  * Whether the meeting's report is archived on `today` (see `isArchivedReport`): over, and final for it once,
- * its positions revised since. Not while a position it includes cannot be read (whether it was cannot be told).
+ * its positions revised since. Not while a position it includes cannot be read (whether it was cannot be told),
+ * nor while a question names a position that does not exist.
  */
 export function isArchived(project: Project, meeting: Meeting, today: string | undefined): boolean {
+  // A question whose position is not there (deleted, renamed): the report was never final as it stands, nor is it built.
+  if (meeting.questions.some((question) => !project.positions.has(question.position))) return false;
   const included = includedPositions(project, meeting);
   const positions = included.flatMap((p) => (p.position ? [p.position] : []));
   if (positions.length < included.length) return false;

@@ -161,3 +161,15 @@ test('list meetings --uncleared leaves out an archived meeting, which waits for 
   const pending = revisedSince((text) => text.replace(/(  LM:\n    status: )cleared/, '$1pending'));
   expect(uncleared(pending, AFTER)).toEqual([[EXAMPLE_MEETING, 2]]);
 });
+
+test('a meeting that is over with a question whose position does not exist is not archived: its report was never final as it stands', async () => {
+  const dir = revisedSince();
+  const meeting = exampleFile(EXAMPLE_MEETING).replace(/^questions:\n/m, 'questions:\n  - text: Kas notika ar šo?\n    position: equity-gone\n');
+  writeFileSync(join(dir, EXAMPLE_MEETING), meeting);
+  const result = await check({ cwd: dir, paths: [], final: false, today: AFTER });
+  expect(result.archived).toEqual([]);
+  expect(result.diagnostics.filter((d) => d.ruleId === 'meeting/past-draft' || d.ruleId === 'meeting/unknown-position').map((d) => d.ruleId)).toEqual(['meeting/past-draft', 'meeting/unknown-position']);
+  const listed = runCli(['list', 'meetings', '--uncleared', '--json'], dir, { BRIEFING_TODAY: AFTER });
+  expect(listed.status).toBe(1);
+  expect((JSON.parse(listed.stdout) as { file: string }[]).map((row) => row.file)).toEqual([EXAMPLE_MEETING]);
+});

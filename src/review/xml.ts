@@ -10,20 +10,27 @@ export interface XmlElement {
 /** An element or a piece of text. */
 export type XmlNode = XmlElement | string;
 
-/** Thrown by {@link parseXml} when the text is not well-formed XML: where and why. */
-export class XmlSyntaxError extends Error {
-  override readonly name = 'XmlSyntaxError';
-  /** 1-based line and column (UTF-16 code units) where the parser gave up. */
+/** A part refused where the parser was: 1-based line and column (UTF-16 code units), and what is wrong there. */
+abstract class XmlPlaceError extends Error {
   readonly line: number;
   readonly column: number;
+
+  constructor(line: number, column: number, what: string) {
+    super(`${line}:${column}: ${what}`);
+    this.line = line;
+    this.column = column;
+  }
+}
+
+/** Thrown by {@link parseXml} when the text is not well-formed XML: where (where the parser gave up) and why. */
+export class XmlSyntaxError extends XmlPlaceError {
+  override readonly name = 'XmlSyntaxError';
   /** The parser's reason, e.g. `unexpected close tag.` */
   readonly reason: string;
 
   constructor(reason: string, line: number, column: number) {
-    super(`${line}:${column}: ${reason}`);
+    super(line, column, reason);
     this.reason = reason;
-    this.line = line;
-    this.column = column;
   }
 }
 
@@ -34,15 +41,11 @@ export class XmlSyntaxError extends Error {
 export const MAX_ELEMENT_DEPTH = 1000;
 
 /** Thrown by {@link parseXml} when elements nest deeper than {@link MAX_ELEMENT_DEPTH}: where. */
-export class XmlTooDeepError extends Error {
+export class XmlTooDeepError extends XmlPlaceError {
   override readonly name = 'XmlTooDeepError';
-  readonly line: number;
-  readonly column: number;
 
   constructor(line: number, column: number) {
-    super(`${line}:${column}: elements nested more than ${MAX_ELEMENT_DEPTH} levels deep`);
-    this.line = line;
-    this.column = column;
+    super(line, column, `elements nested more than ${MAX_ELEMENT_DEPTH} levels deep`);
   }
 }
 
@@ -54,15 +57,11 @@ export class XmlTooDeepError extends Error {
 export const MAX_ELEMENT_ATTRIBUTES = 1000;
 
 /** Thrown by {@link parseXml} when one element has more than {@link MAX_ELEMENT_ATTRIBUTES} attributes: where. */
-export class XmlTooManyAttributesError extends Error {
+export class XmlTooManyAttributesError extends XmlPlaceError {
   override readonly name = 'XmlTooManyAttributesError';
-  readonly line: number;
-  readonly column: number;
 
   constructor(line: number, column: number) {
-    super(`${line}:${column}: an element with more than ${MAX_ELEMENT_ATTRIBUTES} attributes`);
-    this.line = line;
-    this.column = column;
+    super(line, column, `an element with more than ${MAX_ELEMENT_ATTRIBUTES} attributes`);
   }
 }
 
@@ -79,16 +78,12 @@ export interface XmlAllowance {
 }
 
 /** Thrown by {@link parseXml} when the elements or the attributes (`counted`) go past its {@link XmlAllowance}: where. */
-export class XmlTooLargeError extends Error {
+export class XmlTooLargeError extends XmlPlaceError {
   override readonly name = 'XmlTooLargeError';
-  readonly line: number;
-  readonly column: number;
   readonly counted: 'elements' | 'attributes';
 
   constructor(line: number, column: number, counted: 'elements' | 'attributes' = 'elements') {
-    super(`${line}:${column}: more ${counted} than allowed`);
-    this.line = line;
-    this.column = column;
+    super(line, column, `more ${counted} than allowed`);
     this.counted = counted;
   }
 }

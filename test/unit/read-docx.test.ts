@@ -6,7 +6,7 @@ import { splitByField, takenBackChanges, withdrawnNotes } from '../../src/review
 import { commentThreads } from '../../src/review/reviewed-docx.js';
 import { DamagedDocxError } from '../../src/review/docx-errors.js';
 import { readReviewedDocx } from '../../src/review/read-docx.js';
-import { parseXml, XmlTooLargeError } from '../../src/review/xml.js';
+import { parseXml, XmlTooLargeError, XmlTooManyAttributesError } from '../../src/review/xml.js';
 import { compileDocx } from '../../src/docx/index.js';
 import { configSchema } from '../../src/model/index.js';
 import { claimUnpackedSize } from '../helpers/docx.js';
@@ -180,6 +180,15 @@ describe('reading a reviewed DOCX', () => {
     // The place is the end of the 1,001st attribute's value.
     const column = `<w:document ${W}><w:body><w:p`.length + attributes(1001).length;
     expect(over).toThrow(`This DOCX cannot be read: its word/document.xml has an element with more than 1,000 attributes at line 1, column ${column}, where Word writes a few dozen at most.`);
+  });
+
+  it('counts the attributes of the first element a part has from none, as those of every element after it', () => {
+    const attributes = (count: number) => Array.from({ length: count }, (_, index) => ` x${index}="1"`).join('');
+    const root = parseXml(`<a${attributes(1000)}/>`).children[0];
+    expect(typeof root === 'string' ? root : Object.keys(root!.attributes).length).toBe(1000);
+    const over = () => parseXml(`<a${attributes(1001)}/>`);
+    expect(over).toThrow(XmlTooManyAttributesError);
+    expect(over).toThrow(`1:${`<a${attributes(1001)}`.length}: an element with more than 1000 attributes`);
   });
 
   it('counts the attributes of every element against one allowance, as the elements, and stops where they go past it', () => {

@@ -1,4 +1,4 @@
-import { zipSync } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { unzipWithin } from '../../src/util/unzip.js';
 import { claimUnpackedSize } from '../helpers/docx.js';
@@ -27,5 +27,26 @@ describe('unzipWithin', () => {
     expect(Object.keys(unzipWithin(deflated, LIMITS).files)).toEqual(['a.xml', 'b.xml']);
     claimUnpackedSize(deflated, 'b.xml', 700);
     expect(unzipWithin(deflated, LIMITS).tooLarge).toEqual({ name: 'b.xml', size: 700, together: true });
+  });
+
+  it('unpacks a part of exactly the part limit, and parts of exactly the limit together', () => {
+    const atLimits = zipSync({ 'a.xml': new Uint8Array(1000), 'b.xml': new Uint8Array(500) });
+    const read = unzipWithin(atLimits, LIMITS);
+    expect(Object.keys(read.files)).toEqual(['a.xml', 'b.xml']);
+    expect(read.tooLarge).toBeUndefined();
+  });
+
+  it('neither unpacks nor counts an entry it is not asked for', () => {
+    const zip = zipSync({ 'a.xml': new Uint8Array(900), 'media/image1.png': new Uint8Array(900), 'b.xml': new Uint8Array(600) });
+    const read = unzipWithin(zip, LIMITS, (name) => name.endsWith('.xml'));
+    expect(Object.keys(read.files)).toEqual(['a.xml', 'b.xml']);
+    expect(read.tooLarge).toBeUndefined();
+  });
+
+  it('names in twice the first wanted entry named as one before it, ASCII case aside, and no entry it is not asked for', () => {
+    const zip = zipSync({ 'a.xml': strToU8('1'), 'A.xml': strToU8('2'), 'b.xml': strToU8('3'), 'B.xml': strToU8('4') });
+    expect(unzipWithin(zip, LIMITS).twice).toBe('A.xml');
+    expect(unzipWithin(zip, LIMITS, (name) => name.startsWith('b') || name.startsWith('B')).twice).toBe('B.xml');
+    expect(unzipWithin(zip, LIMITS, (name) => name === 'c.xml')).not.toHaveProperty('twice');
   });
 });

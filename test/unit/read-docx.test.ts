@@ -153,6 +153,15 @@ describe('reading a reviewed DOCX', () => {
     expect(over).toThrow(`This DOCX cannot be read: its word/document.xml takes the parts briefing reads past 2,500,000 XML elements together (at line 1, column ${column}), twice what a report of 10,000 questions has.`);
   });
 
+  it('refuses a DOCX whose parts hold more than 10,000,000 attributes together, where they go past, though no element has more than 1,000', () => {
+    const paragraph = `<w:p${Array.from({ length: 1000 }, (_, index) => ` x${index}="1"`).join('')}/>`;
+    const over = () => readReviewedDocx(docx(paragraph.repeat(10_000)));
+    expect(over).toThrow(DamagedDocxError);
+    // word/document.xml is read first and <w:document> has one attribute: the 10,000,001st is the last of the 10,000th paragraph, the place the end of its value.
+    const column = `<w:document ${W}><w:body>`.length + paragraph.length * 10_000 - '/>'.length;
+    expect(over).toThrow(`This DOCX cannot be read: its word/document.xml takes the parts briefing reads past 10,000,000 XML attributes together (at line 1, column ${column}), four for each XML element briefing reads.`);
+  });
+
   it('refuses a DOCX holding a part it reads twice, by one name or two that differ in case only, naming the part: which one the reviewer saw cannot be told', () => {
     // fflate kept the last of two word/document.xml, where Word or LibreOffice may show the first: --accept wrote text the reviewer never saw.
     const shown = docx(p(`<w:bookmarkStart w:id="0" w:name="_Bf1"/>${r('Redzētais.')}<w:bookmarkEnd w:id="0"/>`));

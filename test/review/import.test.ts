@@ -313,6 +313,7 @@ describe('briefing import', () => {
     const run = runCli(['import', join(example, DOCX), '--slug', 'nul'], dir);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--slug: `nul` is a name Windows keeps for a device: a colleague on Windows could not check out the folder positions/nul/ the positions go in.');
+    expect(run.stderr).toContain('For example: --slug nul-informal');
     expect(existsSync(join(dir, 'positions/nul'))).toBe(false);
   });
 

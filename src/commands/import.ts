@@ -241,12 +241,11 @@ function clearedOn(created: string, meetingDate: string, notes: string[]): strin
  * be a sentence, and the slug names a folder, files and every position's id.
  */
 function slugOf(fileName: string, date: string): string {
-  const slug = asciiSlug(fileName.replace(/\.docx$/i, '')).replace(new RegExp(`^${date}-`), '');
-  // `con.docx` from another system: a folder positions/con/ could not be checked out on Windows.
-  if (WINDOWS_RESERVED.test(slug)) return `${slug}-imported`;
-  if (slug.length <= SLUG_MAX) return slug || 'imported';
-  const cut = slug.slice(0, SLUG_MAX + 1);
-  return (cut.includes('-') ? cut.slice(0, cut.lastIndexOf('-')) : cut.slice(0, SLUG_MAX)).replace(/-$/, '');
+  const whole = asciiSlug(fileName.replace(/\.docx$/i, '')).replace(new RegExp(`^${date}-`), '');
+  const cut = whole.slice(0, SLUG_MAX + 1);
+  const slug = whole.length <= SLUG_MAX ? whole || 'imported' : (cut.includes('-') ? cut.slice(0, cut.lastIndexOf('-')) : cut.slice(0, SLUG_MAX)).replace(/-$/, '');
+  // `con.docx` from another system, or `aux-<a long word>.docx` cut at its dash: a folder positions/con/ could not be checked out on Windows.
+  return WINDOWS_RESERVED.test(slug) ? `${slug}-imported` : slug;
 }
 
 const SLUG_MAX = 40;

@@ -317,6 +317,17 @@ describe('briefing import', () => {
     expect(existsSync(join(dir, 'positions/nul'))).toBe(false);
   });
 
+  it('takes no name Windows keeps for a device when it cuts a long file name short: `aux-<a 45-letter word>.docx` gives aux-imported', () => {
+    // The name was checked before it was cut: the cut at its last dash within 40 letters left positions/aux/.
+    const example = exampleProject();
+    expect(runCli(['build', EXAMPLE_MEETING], example).status).toBe(0);
+    const dir = emptyProject();
+    const sent = join(tempDir(), `aux-${'a'.repeat(45)}.docx`);
+    writeFileSync(sent, readFileSync(join(example, DOCX)));
+    expect(runCli(['import', sent], dir).status).toBe(0);
+    expect(readdirSync(join(dir, 'positions'))).toEqual(['aux-imported']);
+  });
+
   it('refuses a DOCX whose word/document.xml is damaged, naming the part, line and column (exit 1, nothing written)', () => {
     const example = exampleProject();
     expect(runCli(['build', EXAMPLE_MEETING], example).status).toBe(0);

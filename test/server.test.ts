@@ -291,7 +291,11 @@ describe('the resident server', () => {
     const pid = pidOf(run(['server', 'start'], REPO, on));
     const socket = join(runtime, 'briefing', sockets(join(runtime, 'briefing'))[0] ?? '');
     // A folder without a command line, a command line without a folder or without the sender's environment, no JSON at all.
-    for (const line of ['{"briefing":1,"cwd":"/"}', '{"briefing":1,"args":["list"],"cwd":"/"}', '{"briefing":1,"args":["list"],"cwd":"/","env":{},"umask":18,"credentials":"0:0","stdout":{"tty":true}}', '{"cwd":"/"}', '{"briefing":1,"args":["list"]}', '{"briefing":2,"args":["list"],"cwd":"/"}', 'null', '"status"', 'list meetings']) {
+    // A whole request with one field of the wrong kind: each was run, and may have ended the server outside any command.
+    const whole = { briefing: 1, args: ['list'], cwd: '/', env: {}, umask: 18, credentials: '0:0', stdout: { tty: true }, stderr: { tty: false, columns: 80 } };
+    const wrong = [{ args: [1] }, { env: { HOME: 1 } }, { env: [] }, { umask: '18' }, { credentials: 0 }, { stdout: { tty: 'yes' } }, { stdout: { tty: true, columns: '80' } }, { stderr: {} }];
+    const wrongInOneField = wrong.map((field) => JSON.stringify({ ...whole, ...field }));
+    for (const line of ['{"briefing":1,"cwd":"/"}', '{"briefing":1,"args":["list"],"cwd":"/"}', '{"briefing":1,"args":["list"],"cwd":"/","env":{},"umask":18,"credentials":"0:0","stdout":{"tty":true}}', '{"cwd":"/"}', '{"briefing":1,"args":["list"]}', '{"briefing":2,"args":["list"],"cwd":"/"}', 'null', '"status"', 'list meetings', ...wrongInOneField]) {
       const answer = await new Promise<string>((done, fail) => {
         let text = '';
         const connection = createConnection(socket, () => connection.write(`${line}\n`));

@@ -11,7 +11,7 @@ import { UsageError } from '../diagnostics/errors.js';
 import type { Shard } from './shard.js';
 import { shellWord } from '../util/shell.js';
 import { loadMeeting } from '../load/meeting.js';
-import { lastDayOf } from '../model/index.js';
+import { isToCome } from '../model/index.js';
 
 /** Which meetings to build: files and patterns, or every meeting of the project. */
 export interface Selection {
@@ -46,7 +46,7 @@ export function selectMeetings(project: Project, cwd: string, selection: Selecti
   const today = selection.upcomingFrom;
   const isOver = (path: string) => {
     const meeting = loadMeeting(project.root, path).meeting;
-    return meeting !== undefined && lastDayOf(meeting) < today;
+    return meeting !== undefined && !isToCome(meeting, today);
   };
   const over = new Set(paths.filter(isOver));
   return { paths: paths.filter((path) => !over.has(path)), diagnostics: found.diagnostics, over: [...over].map((path) => projectPath(project.root, path)) };

@@ -13,7 +13,7 @@ import type { LoadedPosition } from '../load/position-files.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { shellWord } from '../util/shell.js';
-import { lastDayOf } from '../model/index.js';
+import { isToCome } from '../model/index.js';
 import { duplicateFileCodes } from '../validate/project-rules.js';
 
 /** Options of `briefing list [positions|meetings]`. */
@@ -101,7 +101,7 @@ export async function list(options: ListOptions): Promise<ListResult> {
 function comingMeetings(meetings: readonly LoadedMeeting[], options: ListOptions): ReadonlySet<string> | undefined {
   if (!options.upcoming) return undefined;
   const today = options.today;
-  return new Set(meetings.flatMap((loaded) => (loaded.meeting && today !== undefined && lastDayOf(loaded.meeting) >= today ? [loaded.path] : [])));
+  return new Set(meetings.flatMap((loaded) => (loaded.meeting && today !== undefined && isToCome(loaded.meeting, today) ? [loaded.path] : [])));
 }
 
 /**

@@ -69,7 +69,7 @@ export function meetingRows(project: Project, meetings: readonly LoadedMeeting[]
       build: builtBy(buildState(project, loaded, ids, settings), otherTool),
       otherReports: otherReports(project, loaded, ids, settings, outputNames).map(({ template, built }) => ({ template, build: built && !otherTool ? 'built' : 'outdated' })),
       // A meeting that is over whose report was final for it waits for nothing, though its positions were revised since.
-      uncleared: !meeting || ids.length === 0 || (cleared < ids.length && !(!unknown && isArchived(project, meeting, today))),
+      uncleared: !meeting || ids.length === 0 || (cleared < ids.length && !isArchived(project, meeting, today)),
     };
   });
   return rows.sort((a, b) => compareText(a.date ?? '\uffff', b.date ?? '\uffff') || compareText(a.file, b.file));

@@ -142,13 +142,18 @@ export function lastDayOf(meeting: { date: string; end_date?: string | undefined
   return meeting.end_date !== undefined && meeting.end_date > meeting.date ? meeting.end_date : meeting.date;
 }
 
+/** Whether a meeting is still to come on `today` (YYYY-MM-DD): its last day is that day or later. */
+export function isToCome(meeting: { date: string; end_date?: string | undefined }, today: string): boolean {
+  return lastDayOf(meeting) >= today;
+}
+
 /**
  * Of the meetings that use a position, those not over on `today`, when there are any; else all of them (none to come,
  * or no `today`). A position used for years waits for what the meetings still to come require, not for what a ministry
  * that has since handed the area over was asked years ago (`list --uncleared`, and what `clear` says is still awaited).
  */
 export function stillToCome<T extends { date: string; end_date?: string | undefined }>(meetings: readonly T[], today: string | undefined): readonly T[] {
-  const coming = today === undefined ? [] : meetings.filter((meeting) => lastDayOf(meeting) >= today);
+  const coming = today === undefined ? [] : meetings.filter((meeting) => isToCome(meeting, today));
   return coming.length ? coming : meetings;
 }
 

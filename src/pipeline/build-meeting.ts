@@ -168,9 +168,10 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   const command = options.checkOnly ? 'check' : 'build';
 
   // validate: the meeting's cross-file rules, its template, translations
-  result.diagnostics.push(...checkMeeting({ project, loaded, meeting, final: options.final, command, ...(options.today ? { today: options.today } : {}) }));
   // Under --final a report must rest on the clearances of today: its errors and warnings stay.
-  if (!options.final && isArchived(project, meeting, options.today)) result.archived = true;
+  const archived = !options.final && isArchived(project, meeting, options.today);
+  if (archived) result.archived = true;
+  result.diagnostics.push(...checkMeeting({ project, loaded, meeting, final: options.final, command, archived, ...(options.today ? { today: options.today } : {}) }));
   const included = includedPositions(project, meeting);
   result.inputs.positions = included.flatMap((p) =>
     p.position ? [{ id: p.id, version: p.position.version, hash: p.hash, path: p.file.path }] : [],

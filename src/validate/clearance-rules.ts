@@ -6,7 +6,7 @@ import { CLEARANCE_RECORD } from '../model/position.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { unknownMinistry } from './position-rules.js';
 import { compareText } from '../util/text-order.js';
-import { withoutFinal, type MeetingRule, isArchived, isDraft, includedPositions } from './meeting-rule-context.js';
+import { withoutFinal, type MeetingRule, isDraft, includedPositions } from './meeting-rule-context.js';
 
 /** Required ministries must be in the registry. */
 export const requiredMinistriesExist: MeetingRule = ({ project, loaded, meeting }) =>
@@ -107,8 +107,8 @@ export const requiredClearancesRequested: MeetingRule = ({ project, loaded, meet
  * Not a warning of an archived meeting's report (see `isArchived`): it was final for its day, and
  * asking a ministry to clear today's text for a meeting that is over is no advice.
  */
-export const clearancesComplete: MeetingRule = ({ project, loaded, meeting, final, command, today }) => {
-  if (!final && isArchived(project, meeting, today)) return [];
+export const clearancesComplete: MeetingRule = ({ project, loaded, meeting, final, command, archived }) => {
+  if (archived) return [];
   const severity = final ? 'error' : 'warning';
   // A ministry no position records is reported once, by requiredClearancesRequested.
   const recorded = new Set(includedPositions(project, meeting).flatMap((p) => Object.keys(p.position?.clearance ?? {})));

@@ -17,6 +17,8 @@ export interface MeetingRuleContext {
   command: RuleCommand;
   /** Today's date (YYYY-MM-DD), given by the caller; without it, date-relative rules are skipped. */
   today?: string;
+  /** The report is archived (see {@link isArchived}), worked out once by the caller; never with `final`. */
+  archived?: boolean;
 }
 
 /** The commands that run a meeting's rules: `check`, or `build` (and what builds as it does). */
